@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { DutyGroups, type PermissionCode } from '@dzky/contracts';
+import { canAccess, canDo, menuFor, MENU, routeOf, type MenuNode } from './access';
+import zhCN from './locales/zh-CN';
+
+/** The menu as labels, the way a user reads it in Chinese. */
+function labels(nodes: MenuNode[]): string[] {
+  const dict = zhCN as unknown as Record<string, Record<string, string>>;
+  const label = (key: string) => {
+    const [ns, k] = key.split('.');
+    return dict[ns][k];
+  };
+  return nodes.flatMap((n) => [label(n.labelKey), ...labels(n.children ?? [])]);
+}
+
+// permission sets as the bff's built-in roles grant them (bff/src/migrations/0002-built-in-roles.ts)
+const DISPATCHER: PermissionCode[] = ['basedata:read', 'dispatch:read', 'dispatch:write', 'order:read'];
+const AUDIT_ADMIN: PermissionCode[] = [...DutyGroups.audit];
+const SYSTEM_ADMIN: PermissionCode[] = [...DutyGroups.system];
+const SECURITY_ADMIN: PermissionCode[] = [...DutyGroups.security, 'system:user:read', 'system:role:read'];
+
+describe('access', () => {
+  it('R-6.1.1 menus follow permissions: a dispatcher sees no 用户管理', () => {
+    const menu = labels(menuFor(DISPATCHER));
+    expect(menu).toContain('工作台');
+    expect(menu).not.toContain('用户管理');
+    expect(menu).not.toContain('系统管理');
+    expect(menu).not.toContain('审计日志');
+    expect(canAccess('/system/users', DISPATCHER)).toBe(false);
+  });
+
+  it('R-6.1.1 menus follow permissions: an audit admin sees 审计日志 but not 用户管理', () => {
+    const menu = labels(menuFor(AUDIT_ADMIN));
+    expect(menu).toContain('审计日志');
+    expect(menu).not.toContain('用户管理');
+    expect(menu).not.toContain('安全策略');
+    expect(canAccess('/security/audit', AUDIT_ADMIN)).toBe(true);
+    expect(canAccess('/system/users', AUDIT_ADMIN)).toBe(false);
+    expect(canDo('audit.export', AUDIT_ADMIN)).toBe(true);
+  });
+
+  it('R-6.1.1 a system admin manages users, roles and organisations but not the audit log (三员分立)', () => {
+    const menu = labels(menuFor(SYSTEM_ADMIN));
+    expect(menu).toEqual(expect.arrayContaining(['系统管理', '用户管理', '角色管理', '机构管理']));
+    expect(menu).not.toContain('审计日志');
+    expect(menu).not.toContain('安全策略');
+    expect(canDo('user.write', SYSTEM_ADMIN)).toBe(true);
+  });
+
+  it('R-8.1 a security admin sees 安全策略 and may unlock users without managing them', () => {
+    const menu = labels(menuFor(SECURITY_ADMIN));
+    expect(menu).toContain('安全策略');
+    expect(menu).toContain('用户管理');
+    expect(menu).not.toContain('审计日志');
+    expect(canDo('user.unlock', SECURITY_ADMIN)).toBe(true);
+    expect(canDo('user.write', SECURITY_ADMIN)).toBe(false);
+  });
+
+  it('R-6.1.1 groups without a visible entry are dropped, and every entry path is guarded', () => {
+    expect(menuFor([]).map((n) => n.key)).toEqual(['/dashboard']);
+    for (const group of MENU.filter((n) => n.children)) {
+      for (const leaf of group.children!) {
+        expect(routeOf(leaf.key)).toBe(leaf);
+        expect(canAccess(leaf.key, [])).toBe(false);
+        expect(canAccess(leaf.key + '/123', [])).toBe(false);
+      }
+    }
+    // pages outside the menu only need a signed-in user
+    expect(canAccess('/password', [])).toBe(true);
+    expect(canAccess('/dashboard', [])).toBe(true);
+  });
+});

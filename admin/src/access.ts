@@ -1,0 +1,108 @@
+/**
+ * Who may see what: every menu entry and route of the admin app, with the permission codes that
+ * open it (any one of them suffices), and the permissions behind individual buttons. The bff checks
+ * the same codes on every API; this file only keeps the UI from offering what would be refused.
+ */
+import type { PermissionCode } from '@dzky/contracts';
+
+export type MenuIcon = 'dashboard' | 'system' | 'users' | 'roles' | 'orgs' | 'securityAudit' | 'auditLogs' | 'securitySettings';
+
+export interface MenuNode {
+  /** the route path; for groups, a path prefix */
+  key: string;
+  /** i18n key of the label */
+  labelKey: string;
+  icon?: MenuIcon;
+  /** any one of these opens the entry; absent means every signed-in user */
+  anyOf?: readonly PermissionCode[];
+  children?: MenuNode[];
+}
+
+export const MENU: readonly MenuNode[] = [
+  { key: '/dashboard', labelKey: 'menu.dashboard', icon: 'dashboard' },
+  {
+    key: '/system',
+    labelKey: 'menu.system',
+    icon: 'system',
+    children: [
+      // the security administrator reads users to appoint and unlock them (security:grant/session)
+      { key: '/system/users', labelKey: 'menu.users', icon: 'users', anyOf: ['system:user:read', 'system:user:write', 'security:grant'] },
+      { key: '/system/roles', labelKey: 'menu.roles', icon: 'roles', anyOf: ['system:role:read', 'system:role:write', 'security:grant'] },
+      { key: '/system/orgs', labelKey: 'menu.orgs', icon: 'orgs', anyOf: ['system:org:read', 'system:org:write'] },
+    ],
+  },
+  {
+    key: '/security',
+    labelKey: 'menu.securityAudit',
+    icon: 'securityAudit',
+    children: [
+      { key: '/security/audit', labelKey: 'menu.auditLogs', icon: 'auditLogs', anyOf: ['audit:read'] },
+      { key: '/security/settings', labelKey: 'menu.securitySettings', icon: 'securitySettings', anyOf: ['security:settings'] },
+    ],
+  },
+];
+
+/** Buttons and actions inside pages. Mirrors the bff's @RequirePermission on the same APIs. */
+export const ACTIONS = {
+  'user.write': ['system:user:write'],
+  'user.unlock': ['system:user:write', 'security:session'],
+  'user.resetTotp': ['system:user:write', 'security:session'],
+  'role.write': ['system:role:write'],
+  'org.write': ['system:org:write'],
+  'audit.export': ['audit:export'],
+  'security.settings': ['security:settings'],
+} as const satisfies Record<string, readonly PermissionCode[]>;
+
+export type Action = keyof typeof ACTIONS;
+
+function allowed(anyOf: readonly PermissionCode[] | undefined, perms: readonly string[]): boolean {
+  return !anyOf || anyOf.some((p) => perms.includes(p));
+}
+
+export function canDo(action: Action, perms: readonly string[]): boolean {
+  return allowed(ACTIONS[action], perms);
+}
+
+/** The menu as this user sees it: entries without permission dropped, then empty groups. */
+export function menuFor(perms: readonly string[]): MenuNode[] {
+  const out: MenuNode[] = [];
+  for (const node of MENU) {
+    if (node.children) {
+      const children = node.children.filter((c) => allowed(c.anyOf, perms));
+      if (children.length > 0) out.push({ ...node, children });
+    } else if (allowed(node.anyOf, perms)) {
+      out.push(node);
+    }
+  }
+  return out;
+}
+
+function leaves(nodes: readonly MenuNode[]): MenuNode[] {
+  return nodes.flatMap((n) => (n.children ? leaves(n.children) : [n]));
+}
+
+/** The menu leaf a path belongs to (longest matching prefix), if any. */
+export function routeOf(pathname: string): MenuNode | undefined {
+  return leaves(MENU)
+    .filter((n) => pathname === n.key || pathname.startsWith(n.key + '/'))
+    .sort((a, b) => b.key.length - a.key.length)[0];
+}
+
+/** Paths outside the menu (change password, not-found) only need a signed-in user. */
+export function canAccess(pathname: string, perms: readonly string[]): boolean {
+  const node = routeOf(pathname);
+  return node ? allowed(node.anyOf, perms) : true;
+}
+
+/** The menu keys of the group and the leaf a path sits in: for selected/open menu state and breadcrumbs. */
+export function trailOf(pathname: string): MenuNode[] {
+  for (const node of MENU) {
+    if (node.children) {
+      const leaf = node.children.find((c) => pathname === c.key || pathname.startsWith(c.key + '/'));
+      if (leaf) return [node, leaf];
+    } else if (pathname === node.key || pathname.startsWith(node.key + '/')) {
+      return [node];
+    }
+  }
+  return [];
+}

@@ -1,0 +1,51 @@
+import { lazy } from 'react';
+import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
+import { NotFound, RequireAuth } from './components/guards';
+import BasicLayout from './layouts/BasicLayout';
+import LoginPage from './pages/login';
+
+// pages load on demand; the sign-in page ships with the first bundle
+const ChangePasswordPage = lazy(() => import('./pages/password'));
+const DashboardPage = lazy(() => import('./pages/dashboard'));
+const UsersPage = lazy(() => import('./pages/system/users'));
+const RolesPage = lazy(() => import('./pages/system/roles'));
+const OrgsPage = lazy(() => import('./pages/system/orgs'));
+const AuditPage = lazy(() => import('./pages/audit'));
+const SecuritySettingsPage = lazy(() => import('./pages/security'));
+
+/** Paths must match the keys in access.ts, which decides who may open them. */
+export const routes: RouteObject[] = [
+  { path: '/login', element: <LoginPage /> },
+  {
+    path: '/password',
+    element: (
+      <RequireAuth passwordPage>
+        <ChangePasswordPage />
+      </RequireAuth>
+    ),
+  },
+  {
+    path: '/',
+    element: (
+      <RequireAuth>
+        <BasicLayout />
+      </RequireAuth>
+    ),
+    children: [
+      { index: true, element: <Navigate to="/dashboard" replace /> },
+      { path: 'dashboard', element: <DashboardPage /> },
+      { path: 'system', element: <Navigate to="/system/users" replace /> },
+      { path: 'system/users', element: <UsersPage /> },
+      { path: 'system/roles', element: <RolesPage /> },
+      { path: 'system/orgs', element: <OrgsPage /> },
+      { path: 'security', element: <Navigate to="/security/audit" replace /> },
+      { path: 'security/audit', element: <AuditPage /> },
+      { path: 'security/settings', element: <SecuritySettingsPage /> },
+      { path: '*', element: <NotFound /> },
+    ],
+  },
+];
+
+export function createRouter() {
+  return createBrowserRouter(routes, { basename: '/' });
+}

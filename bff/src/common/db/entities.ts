@@ -1,0 +1,22 @@
+import type { ModelCtor } from 'sequelize-typescript';
+import { OrgEntity } from '../../modules/access/entity/org.entity';
+import { RoleEntity } from '../../modules/access/entity/role.entity';
+import { AdminUserEntity, AdminUserRoleEntity } from '../../modules/access/entity/admin-user.entity';
+import { AuthSessionEntity, SecuritySettingEntity } from '../../modules/access/entity/auth-session.entity';
+import { EndUserEntity, SmsCodeEntity, WechatIdentityEntity } from '../../modules/account/entity/end-user.entity';
+import { AuditHeadEntity, AuditRecordEntity } from '../../modules/audit/entity/audit-record.entity';
+
+/** Every Sequelize model; the schema itself comes from src/migrations. */
+export const ENTITIES: ModelCtor[] = [
+  OrgEntity,
+  RoleEntity,
+  AdminUserEntity,
+  AdminUserRoleEntity,
+  AuthSessionEntity,
+  SecuritySettingEntity,
+  EndUserEntity,
+  WechatIdentityEntity,
+  SmsCodeEntity,
+  AuditRecordEntity,
+  AuditHeadEntity,
+];

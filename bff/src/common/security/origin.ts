@@ -1,0 +1,18 @@
+import type { Context } from '@midwayjs/koa';
+import type { AdminPrincipal, Principal, RequestOrigin } from './principal';
+import { DomainError } from '../error/domain.error';
+
+export function originOf(ctx: Context): RequestOrigin {
+  return {
+    ip: ctx.ip || null,
+    userAgent: ctx.get('user-agent') || null,
+    requestId: ctx.state.requestId ?? null,
+    principal: ctx.state.principal as Principal | undefined,
+  };
+}
+
+export function adminOf(ctx: Context): AdminPrincipal {
+  const p = ctx.state.principal as Principal | undefined;
+  if (!p || p.audience !== 'admin') throw new DomainError('AUTH.UNAUTHENTICATED');
+  return p;
+}

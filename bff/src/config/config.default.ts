@@ -1,0 +1,101 @@
+import type { MidwayAppInfo, MidwayConfig } from '@midwayjs/core';
+import { join } from 'path';
+import { loadSecrets, localDir } from './secrets';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const ports = require('@dzky/config');
+
+const env = process.env;
+const num = (value: string | undefined, fallback: number) => (value ? Number(value) : fallback);
+
+export default (appInfo: MidwayAppInfo): MidwayConfig => {
+  const secrets = loadSecrets();
+  const sandboxUrl = (port: number) => `http://localhost:${port}`;
+  return {
+    keys: secrets.tokenSecret,
+    koa: {
+      port: num(env.PORT, ports.bff),
+      // behind nginx (config/deploy): trust X-Forwarded-For for the client address in audit records
+      proxy: env.TRUST_PROXY === '1',
+    },
+    bodyParser: { jsonLimit: '1mb' },
+    // report every bad field at once, not just the first
+    validate: { validationOptions: { abortEarly: false, stripUnknown: true } },
+    db: {
+      url: env.DB_URL ?? `sqlite:${join(appInfo.appDir, 'data', 'dzky.sqlite')}`,
+      /** create the MySQL database when it is missing (tests and first start) */
+      createDatabase: env.DB_CREATE === '1',
+      dropOnClose: env.DB_DROP_ON_CLOSE === '1',
+      logSql: env.DB_LOG_SQL === '1',
+    },
+    redis: { url: env.REDIS_URL ?? null },
+    auth: {
+      tokenSecret: secrets.tokenSecret,
+      adminAccessTtlSeconds: 600,
+      endUserAccessTtlSeconds: 1800,
+      adminRefreshTtlSeconds: 12 * 3600,
+      endUserRefreshTtlSeconds: 30 * 24 * 3600,
+      challengeTtlSeconds: 300,
+      totpIssuer: env.TOTP_ISSUER ?? '定制客运平台',
+      sms: {
+        codeTtlSeconds: 300,
+        resendAfterSeconds: 60,
+        maxPerPhonePerHour: 5,
+        maxPerPhonePerDay: 10,
+        maxPerIpPerHour: 30,
+        maxAttemptsPerCode: 5,
+      },
+      /** defaults; the security administrator changes them at run time */
+      securityDefaults: {
+        passwordMaxAgeDays: 90,
+        lockoutThreshold: 5,
+        lockoutMinutes: 15,
+        idleTimeoutMinutes: 30,
+      },
+    },
+    crypto: {
+      fieldKeys: secrets.fieldKeys,
+      currentFieldKeyId: secrets.currentFieldKeyId,
+      blindIndexKey: secrets.blindIndexKey,
+    },
+    audit: {
+      hmacKey: secrets.auditHmacKey,
+      /** the chain head is anchored outside the database, here an append-only log file */
+      anchorFile: env.AUDIT_ANCHOR_FILE ?? join(localDir(), 'audit-anchor.log'),
+    },
+    wechat: {
+      baseUrl: env.WECHAT_BASE_URL ?? sandboxUrl(ports.sandboxWechat),
+      apps: {
+        passenger: { appid: env.WECHAT_PASSENGER_APPID ?? 'wx00000000passenger', secret: env.WECHAT_PASSENGER_SECRET ?? '' },
+        driver: { appid: env.WECHAT_DRIVER_APPID ?? 'wx000000000000driver', secret: env.WECHAT_DRIVER_SECRET ?? '' },
+        official: { appid: env.WECHAT_OFFICIAL_APPID ?? 'wx0000000000official', secret: env.WECHAT_OFFICIAL_SECRET ?? '' },
+      },
+    },
+    sms: {
+      baseUrl: env.ALIYUN_SMS_BASE_URL ?? sandboxUrl(ports.sandboxSms),
+      accessKeyId: env.ALIYUN_SMS_ACCESS_KEY_ID ?? '',
+      accessKeySecret: env.ALIYUN_SMS_ACCESS_KEY_SECRET ?? '',
+      signName: env.ALIYUN_SMS_SIGN_NAME ?? '定制客运',
+      templates: {
+        loginCode: env.ALIYUN_SMS_TEMPLATE_LOGIN ?? 'SMS_LOGIN_CODE',
+        rideVoucher: env.ALIYUN_SMS_TEMPLATE_VOUCHER ?? 'SMS_RIDE_VOUCHER',
+        notice: env.ALIYUN_SMS_TEMPLATE_NOTICE ?? 'SMS_NOTICE',
+      },
+    },
+    swagger: {
+      title: 'DZKY BFF API',
+      description: '定制客运网络平台 — back end for frontends',
+      swaggerPath: '/api-docs',
+      auth: { authType: 'bearer' },
+    },
+    cors: { origin: env.CORS_ORIGIN ?? '*', credentials: false },
+    midwayLogger: {
+      default: {
+        dir: env.LOG_DIR ?? join(appInfo.appDir, 'logs'),
+        level: (env.LOG_LEVEL as any) ?? 'info',
+        consoleLevel: (env.LOG_CONSOLE_LEVEL as any) ?? 'info',
+        // keep 180 days of system logs (R-8.2)
+        maxFiles: '180d',
+      },
+    },
+  } as MidwayConfig;
+};

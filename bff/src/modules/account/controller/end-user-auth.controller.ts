@@ -1,0 +1,80 @@
+import { Body, Controller, Get, Inject, Post } from '@midwayjs/core';
+import type { Context } from '@midwayjs/koa';
+import { ApiBearerAuth, ApiTags } from '@midwayjs/swagger';
+import { DomainError } from '../../../common/error/domain.error';
+import { Public } from '../../../common/security/access.decorator';
+import { originOf } from '../../../common/security/origin';
+import type { EndUserPrincipal } from '../../../common/security/principal';
+import { BindPhoneDTO, EndUserRefreshDTO, PrivacyConsentDTO, SmsLoginDTO, SmsSendDTO, WechatLoginDTO } from '../dto/end-user.dto';
+import { EndUserAuthService } from '../service/end-user-auth.service';
+
+/**
+ * The passenger app (/api/app) and the driver app (/api/driver) sign in the same way but are
+ * separate audiences, so one controller class is made per app.
+ */
+function endUserAuthController(prefix: string, audience: 'passenger' | 'driver', tag: string) {
+  @ApiTags(tag)
+  @ApiBearerAuth()
+  @Controller(prefix)
+  class EndUserAuthController {
+    @Inject() ctx: Context;
+    @Inject() auth: EndUserAuthService;
+
+    private principal(): EndUserPrincipal {
+      const p = this.ctx.state.principal as EndUserPrincipal | undefined;
+      if (!p || p.audience !== audience) throw new DomainError('AUTH.UNAUTHENTICATED');
+      return p;
+    }
+
+    /** Mini-program: the code from wx.login. */
+    @Public()
+    @Post('/auth/wechat')
+    async wechat(@Body() body: WechatLoginDTO) {
+      return this.auth.wechatLogin(audience, body.code, originOf(this.ctx));
+    }
+
+    /** H5: sends a 6-digit code by SMS. */
+    @Public()
+    @Post('/auth/sms/send')
+    async sendSms(@Body() body: SmsSendDTO) {
+      return this.auth.sendSmsCode(audience, body.phone, originOf(this.ctx));
+    }
+
+    @Public()
+    @Post('/auth/sms/login')
+    async smsLogin(@Body() body: SmsLoginDTO) {
+      return this.auth.smsLogin(audience, body.phone, body.code, originOf(this.ctx));
+    }
+
+    @Public()
+    @Post('/auth/refresh')
+    async refresh(@Body() body: EndUserRefreshDTO) {
+      return this.auth.refresh(audience, body.refreshToken);
+    }
+
+    @Post('/auth/logout')
+    async logout() {
+      await this.auth.logout(this.principal());
+      return null;
+    }
+
+    @Get('/me')
+    async me() {
+      return this.auth.profile(this.principal());
+    }
+
+    @Post('/me/phone')
+    async bindPhone(@Body() body: BindPhoneDTO) {
+      return this.auth.bindPhone(this.principal(), body.code);
+    }
+
+    @Post('/me/privacy-consent')
+    async consent(@Body() body: PrivacyConsentDTO) {
+      return this.auth.consentPrivacy(this.principal(), body.policyVersion);
+    }
+  }
+  return EndUserAuthController;
+}
+
+export const PassengerAuthController = endUserAuthController('/api/app', 'passenger', 'passenger app · sign-in');
+export const DriverAuthController = endUserAuthController('/api/driver', 'driver', 'driver app · sign-in');

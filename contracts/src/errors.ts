@@ -1,0 +1,46 @@
+/**
+ * Stable error codes: clients switch on these, never on messages. Each maps to one HTTP status in
+ * bff. Add new codes here; never rename one that has shipped.
+ */
+export const ErrorCodes = {
+  // generic
+  VALIDATION_FAILED: { status: 422, message: '请求参数有误' },
+  NOT_FOUND: { status: 404, message: '记录不存在' },
+  INTERNAL: { status: 500, message: '服务器开小差了，请稍后再试' },
+  CONFLICT: { status: 409, message: '数据已被修改，请刷新后重试' },
+  RATE_LIMITED: { status: 429, message: '操作太频繁，请稍后再试' },
+  UPSTREAM_FAILED: { status: 502, message: '外部服务暂不可用' },
+  // authentication
+  'AUTH.UNAUTHENTICATED': { status: 401, message: '请先登录' },
+  'AUTH.TOKEN_EXPIRED': { status: 401, message: '登录已过期' },
+  'AUTH.SESSION_REVOKED': { status: 401, message: '登录已失效，请重新登录' },
+  'AUTH.SESSION_IDLE': { status: 401, message: '长时间未操作，请重新登录' },
+  'AUTH.BAD_CREDENTIALS': { status: 401, message: '用户名或密码错误' },
+  'AUTH.ACCOUNT_LOCKED': { status: 423, message: '账号已锁定，请稍后再试' },
+  'AUTH.ACCOUNT_DISABLED': { status: 403, message: '账号已停用' },
+  'AUTH.TOTP_INVALID': { status: 401, message: '动态验证码错误' },
+  'AUTH.CHALLENGE_INVALID': { status: 401, message: '登录步骤已失效，请重新登录' },
+  'AUTH.PASSWORD_EXPIRED': { status: 403, message: '密码已过期，请修改密码' },
+  'AUTH.PASSWORD_WEAK': { status: 422, message: '密码不符合要求' },
+  'AUTH.PASSWORD_REUSED': { status: 422, message: '新密码不能与当前密码相同' },
+  'AUTH.SMS_CODE_INVALID': { status: 401, message: '短信验证码错误或已过期' },
+  'AUTH.WECHAT_LOGIN_FAILED': { status: 401, message: '微信登录失败' },
+  'AUTH.WRONG_AUDIENCE': { status: 403, message: '该账号无权访问此端' },
+  // authorisation
+  'ACCESS.DENIED': { status: 403, message: '没有权限' },
+  'ACCESS.OUT_OF_SCOPE': { status: 404, message: '记录不存在' },
+  'ACCESS.SEPARATION_OF_DUTIES': { status: 403, message: '三员分立：不能授予或获得其他管理员的权限' },
+  // system management
+  'USER.NAME_TAKEN': { status: 409, message: '用户名已存在' },
+  'ROLE.CODE_TAKEN': { status: 409, message: '角色编码已存在' },
+  'ROLE.BUILT_IN': { status: 409, message: '内置角色不可修改' },
+  'ORG.PARENT_INVALID': { status: 422, message: '上级机构无效' },
+  'ORG.HAS_CHILDREN': { status: 409, message: '机构下还有下级机构或用户' },
+  'PRIVACY.CONSENT_REQUIRED': { status: 403, message: '请先阅读并同意隐私政策' },
+} as const;
+
+export type ErrorCode = keyof typeof ErrorCodes;
+
+export function statusOf(code: ErrorCode): number {
+  return ErrorCodes[code].status;
+}

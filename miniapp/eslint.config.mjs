@@ -1,0 +1,3 @@
+import preset from '../config/eslint.preset.mjs';
+
+export default [...preset, { ignores: ['scripts/**', 'babel.config.js', 'jest.config.js'] }];

@@ -1,0 +1,5 @@
+// Types for `import { platform } from '../platform'`; the build resolves index.weapp.ts or index.h5.ts.
+import type { PlatformApi } from './types';
+
+export declare const platform: PlatformApi;
+export type { PlatformApi } from './types';
