@@ -18,6 +18,8 @@ export default (appInfo: MidwayAppInfo): MidwayConfig => {
       proxy: env.TRUST_PROXY === '1',
     },
     bodyParser: { jsonLimit: '1mb' },
+    // validation messages in Chinese unless the client asks for English (Accept-Language)
+    i18n: { defaultLocale: 'zh_CN' },
     // report every bad field at once, not just the first
     validate: { validationOptions: { abortEarly: false, stripUnknown: true } },
     db: {

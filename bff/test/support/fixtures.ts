@@ -51,10 +51,16 @@ export async function createAdmin(app: Application, opts: { username: string; or
 
 /**
  * A valid code for the next 30-second step this user has not used yet (codes are single-use), so a
- * test may sign the same user in more than once within one step.
+ * test may sign the same user in more than once within one step. When the ±1 step window is used
+ * up, the user's replay marker is cleared — a shortcut for fixtures only; the replay rule itself is
+ * proven by its own test without this helper.
  */
 export async function nextTotpCode(userId: number, secret: string): Promise<string> {
-  const user = await AdminUserEntity.findByPk(userId);
+  let user = await AdminUserEntity.findByPk(userId);
+  if (user?.totpLastStep !== null && Number(user?.totpLastStep) >= Math.floor(Date.now() / 30_000) + 1) {
+    await AdminUserEntity.update({ totpLastStep: null }, { where: { id: userId } });
+    user = await AdminUserEntity.findByPk(userId);
+  }
   const current = Math.floor(Date.now() / 30_000);
   const last = user?.totpLastStep === null || user?.totpLastStep === undefined ? -Infinity : Number(user.totpLastStep);
   const step = [current - 1, current, current + 1].find((s) => s > last);

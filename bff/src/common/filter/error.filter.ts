@@ -26,7 +26,8 @@ export class ValidationErrorFilter {
     const details: any[] = (err as any).cause?.details ?? [];
     const errors: FieldError[] = details.map((d) => ({
       field: (d.path ?? []).join('.') || String(d.context?.key ?? ''),
-      reason: String(d.message).replace(/^"[^"]*" /, ''),
+      // a named pattern says what is expected ("应为 11 位手机号") rather than echoing a regex
+      reason: d.type === 'string.pattern.name' && d.context?.name ? `格式不正确，应为${d.context.name}` : String(d.message).replace(/^"[^"]*"\s*/, ''),
     }));
     return send(ctx, ErrorCodes.VALIDATION_FAILED.status, 'VALIDATION_FAILED', err.message, errors);
   }

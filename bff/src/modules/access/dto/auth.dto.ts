@@ -17,7 +17,7 @@ export class AdminTotpDTO {
   challengeToken: string;
 
   @ApiProperty({ example: '123456' })
-  @Rule(RuleType.string().pattern(/^\d{6}$/).required().messages({ 'string.pattern.base': '应为 6 位数字' }))
+  @Rule(RuleType.string().pattern(/^\d{6}$/, '6 位数字').required())
   code: string;
 }
 

@@ -2,8 +2,8 @@ import { Rule, RuleType } from '@midwayjs/validate';
 import { ApiProperty } from '@midwayjs/swagger';
 import { ALL_PERMISSIONS } from '@dzky/contracts';
 
-const regionCode = RuleType.string().pattern(/^\d{6}$/).allow(null).messages({ 'string.pattern.base': '应为 6 位行政区划代码 (GB/T 2260)' });
-const phone = RuleType.string().pattern(/^1\d{10}$/).allow(null).messages({ 'string.pattern.base': '应为 11 位手机号' });
+const regionCode = RuleType.string().pattern(/^\d{6}$/, '6 位行政区划代码 (GB/T 2260)').allow(null);
+const phone = RuleType.string().pattern(/^1\d{10}$/, '11 位手机号').allow(null);
 const id = RuleType.number().integer().min(1);
 
 export class OrgCreateDTO {
@@ -24,7 +24,7 @@ export class OrgUpdateDTO {
 const permissions = RuleType.array().items(RuleType.string().valid(...ALL_PERMISSIONS)).unique();
 
 export class RoleCreateDTO {
-  @ApiProperty() @Rule(RuleType.string().pattern(/^[a-z][a-z0-9_]{1,63}$/).required().messages({ 'string.pattern.base': '小写字母开头，仅含小写字母、数字、下划线' })) code: string;
+  @ApiProperty() @Rule(RuleType.string().pattern(/^[a-z][a-z0-9_]{1,63}$/, '小写字母开头，仅含小写字母、数字、下划线').required()) code: string;
   @ApiProperty() @Rule(RuleType.string().trim().min(1).max(64).required()) name: string;
   @ApiProperty({ type: [String] }) @Rule(permissions.required()) permissions: any[];
 }
@@ -43,7 +43,7 @@ export class UserQueryDTO {
 }
 
 export class UserCreateDTO {
-  @ApiProperty() @Rule(RuleType.string().pattern(/^[A-Za-z][A-Za-z0-9_.-]{2,63}$/).required().messages({ 'string.pattern.base': '字母开头，3–64 位字母、数字、_ . -' })) username: string;
+  @ApiProperty() @Rule(RuleType.string().pattern(/^[A-Za-z][A-Za-z0-9_.-]{2,63}$/, '字母开头，3–64 位字母、数字、_ . -').required()) username: string;
   @ApiProperty() @Rule(RuleType.string().trim().min(1).max(64).required()) displayName: string;
   @ApiProperty() @Rule(id.required()) orgId: number;
   @ApiProperty({ required: false }) @Rule(phone) phone?: string | null;

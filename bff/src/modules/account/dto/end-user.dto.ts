@@ -1,7 +1,7 @@
 import { Rule, RuleType } from '@midwayjs/validate';
 import { ApiProperty } from '@midwayjs/swagger';
 
-const mainlandPhone = RuleType.string().pattern(/^1[3-9]\d{9}$/).required().messages({ 'string.pattern.base': '请输入 11 位中国大陆手机号' });
+const mainlandPhone = RuleType.string().pattern(/^1[3-9]\d{9}$/, '11 位中国大陆手机号').required();
 
 export class WechatLoginDTO {
   @ApiProperty({ description: 'wx.login code' })
@@ -21,7 +21,7 @@ export class SmsLoginDTO {
   phone: string;
 
   @ApiProperty({ example: '123456' })
-  @Rule(RuleType.string().pattern(/^\d{6}$/).required().messages({ 'string.pattern.base': '应为 6 位数字' }))
+  @Rule(RuleType.string().pattern(/^\d{6}$/, '6 位数字').required())
   code: string;
 }
 
