@@ -26,6 +26,7 @@ if (base && base.startsWith('mysql:')) {
   process.env.DB_URL = `sqlite:${join(dir, 'test.sqlite')}`;
 }
 process.env.DZKY_LOCAL_DIR = dir;
+process.env.REDIS_KEY_PREFIX = `dzky-test:${unique}:`;
 process.env.AUDIT_ANCHOR_FILE = join(dir, 'audit-anchor.log');
 process.env.LOG_DIR = join(dir, 'logs');
 process.env.AUTH_TOKEN_SECRET = randomBytes(32).toString('base64');

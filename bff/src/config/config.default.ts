@@ -29,7 +29,8 @@ export default (appInfo: MidwayAppInfo): MidwayConfig => {
       dropOnClose: env.DB_DROP_ON_CLOSE === '1',
       logSql: env.DB_LOG_SQL === '1',
     },
-    redis: { url: env.REDIS_URL ?? null },
+    // keyPrefix separates deployments (and test files) sharing one Redis
+    redis: { url: env.REDIS_URL ?? null, keyPrefix: env.REDIS_KEY_PREFIX ?? 'dzky:' },
     auth: {
       tokenSecret: secrets.tokenSecret,
       adminAccessTtlSeconds: 600,

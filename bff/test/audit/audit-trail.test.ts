@@ -68,7 +68,7 @@ describe('R-8.2 audit trail', () => {
   });
 
   it('detects a deleted record in the middle', async () => {
-    const rows = await AuditRecordEntity.findAll({ order: [['seq', 'ASC']], raw: true });
+    const rows = (await AuditRecordEntity.findAll({ order: [['seq', 'ASC']], raw: true })) as unknown as Record<string, any>[];
     const middle = rows[Math.floor(rows.length / 2)];
     await AuditRecordEntity.destroy({ where: { id: middle.id } });
     expect(await audit.verify()).toMatchObject({ ok: false, firstBadSeq: Number(middle.seq) });
@@ -77,7 +77,7 @@ describe('R-8.2 audit trail', () => {
   });
 
   it('detects an inserted record', async () => {
-    const rows = await AuditRecordEntity.findAll({ order: [['seq', 'ASC']], raw: true });
+    const rows = (await AuditRecordEntity.findAll({ order: [['seq', 'ASC']], raw: true })) as unknown as Record<string, any>[];
     const third = rows[2];
     // shift the tail up by one and slip a forged record in at position 3
     for (const r of [...rows].reverse().filter((r) => Number(r.seq) >= Number(third.seq))) {
@@ -94,7 +94,7 @@ describe('R-8.2 audit trail', () => {
   });
 
   it('detects deletion of the newest records through the anchor outside the database', async () => {
-    const rows = await AuditRecordEntity.findAll({ order: [['seq', 'DESC']], limit: 2, raw: true });
+    const rows = (await AuditRecordEntity.findAll({ order: [['seq', 'DESC']], limit: 2, raw: true })) as unknown as Record<string, any>[];
     await AuditRecordEntity.destroy({ where: { id: rows.map((r) => r.id) } });
     // a careful attacker also rewinds the head row inside the database
     const { AuditHeadEntity } = await import('../../src/modules/audit/entity/audit-record.entity');

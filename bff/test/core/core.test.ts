@@ -18,6 +18,8 @@ describe('bff core', () => {
     expect(res.status).toBe(200);
     expect(res.body.status).toBe('ready');
     expect(['sqlite', 'mysql']).toContain(res.body.database);
+    // counters live in Redis when REDIS_URL is configured, else in this process
+    expect(res.body.counters).toBe(process.env.REDIS_URL ? 'redis' : 'memory');
   });
 
   it('R-8.2 every response carries a request ID, echoing a well-formed one from the caller', async () => {

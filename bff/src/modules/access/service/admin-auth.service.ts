@@ -5,6 +5,7 @@ import { randomBytes } from 'crypto';
 import type { AdminLoginChallenge, AdminProfile, AdminSession, PermissionCode } from '@dzky/contracts';
 import { DomainError, ValidationError } from '../../../common/error/domain.error';
 import { DatabaseService } from '../../../common/db/database.service';
+import { CounterStoreProvider } from '../../../common/kv/counter-store.provider';
 import { FieldCipher } from '../../../common/security/field-cipher.service';
 import type { AdminPrincipal, RequestOrigin } from '../../../common/security/principal';
 import { AuditService } from '../../audit/service/audit.service';
@@ -35,11 +36,20 @@ export class AdminAuthService {
   @Inject() private settings: SecuritySettingsService;
   @Inject() private audit: AuditService;
   @Inject() private cipher: FieldCipher;
+  @Inject() private counters: CounterStoreProvider;
   @Config('auth') private config: AuthConfig;
 
+  /**
+   * Failed sign-ins per client address, across all user names: per-account lock-out alone does not
+   * stop one address from trying one password against many accounts.
+   */
+  private static readonly IP_FAILURES = { max: 30, windowSeconds: 900 };
+
   async login(username: string, password: string, origin: RequestOrigin): Promise<AdminLoginChallenge> {
+    await this.assertAddressNotThrottled(origin);
     const user = await AdminUserEntity.findOne({ where: { username } });
     if (!user) {
+      await this.countAddressFailure(origin);
       await argon2.verify(await getDummyHash(), password).catch(() => false);
       await this.audit.record(origin, {
         category: 'auth', action: 'auth.login', result: 'failure', detail: { reason: 'unknown_user' },
@@ -212,9 +222,28 @@ export class AdminAuthService {
     }
   }
 
+  private addressKey(origin: RequestOrigin): string | null {
+    return origin.ip ? `admin-login-fail:${origin.ip}` : null;
+  }
+
+  private async assertAddressNotThrottled(origin: RequestOrigin): Promise<void> {
+    const key = this.addressKey(origin);
+    const { max, windowSeconds } = AdminAuthService.IP_FAILURES;
+    if (key && (await this.counters.store.peek(key, windowSeconds)) >= max) {
+      await this.audit.record(origin, { category: 'auth', action: 'auth.login', result: 'failure', detail: { reason: 'address_throttled' } });
+      throw new DomainError('RATE_LIMITED', '登录失败次数过多，请稍后再试');
+    }
+  }
+
+  private async countAddressFailure(origin: RequestOrigin): Promise<void> {
+    const key = this.addressKey(origin);
+    if (key) await this.counters.store.hit(key, AdminAuthService.IP_FAILURES.windowSeconds);
+  }
+
   /** Counts a failed password or TOTP; the threshold-th failure in a row locks the account. */
   private async fail(user: AdminUserEntity, origin: RequestOrigin, actor: any, reason: string, code: 'AUTH.BAD_CREDENTIALS' | 'AUTH.TOTP_INVALID' = 'AUTH.BAD_CREDENTIALS'): Promise<never> {
     const { lockoutThreshold, lockoutMinutes } = await this.settings.get();
+    await this.countAddressFailure(origin);
     const locked = await this.db.transaction(async (t) => {
       const fresh = await AdminUserEntity.findByPk(user.id, { transaction: t, lock: t.LOCK.UPDATE });
       const attempts = (fresh?.failedAttempts ?? 0) + 1;

@@ -2,12 +2,14 @@ import { Controller, Get, Inject } from '@midwayjs/core';
 import type { Context } from '@midwayjs/koa';
 import { ApiTags } from '@midwayjs/swagger';
 import { DatabaseService } from '../../../common/db/database.service';
+import { CounterStoreProvider } from '../../../common/kv/counter-store.provider';
 
 @ApiTags('operations')
 @Controller('/')
 export class HealthController {
   @Inject() ctx: Context;
   @Inject() db: DatabaseService;
+  @Inject() counters: CounterStoreProvider;
 
   /** The process is up (liveness). */
   @Get('/health')
@@ -15,16 +17,20 @@ export class HealthController {
     return { status: 'up' };
   }
 
-  /** The database answers (readiness): load balancers send traffic only when this is 200. */
+  /** The database (and Redis, when configured) answer: load balancers send traffic only on 200. */
   @Get('/ready')
   async ready() {
-    try {
-      await this.db.ping();
-      return { status: 'ready', database: this.db.dialect };
-    } catch (e) {
-      this.ctx.logger.error(e as Error);
-      this.ctx.status = 503;
-      return { status: 'unavailable', database: 'unreachable' };
-    }
+    const [database, counters] = await Promise.all([
+      this.db.ping().then(() => this.db.dialect as string, (e) => this.unreachable(e)),
+      this.counters.store.ping().then(() => this.counters.store.kind as string, (e) => this.unreachable(e)),
+    ]);
+    const ready = database !== 'unreachable' && counters !== 'unreachable';
+    if (!ready) this.ctx.status = 503;
+    return { status: ready ? 'ready' : 'unavailable', database, counters };
+  }
+
+  private unreachable(e: Error): string {
+    this.ctx.logger.error(e);
+    return 'unreachable';
   }
 }
