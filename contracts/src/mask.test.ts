@@ -29,6 +29,8 @@ describe('R-8.1 separation of duties', () => {
   it('detects permission sets that span duty groups', () => {
     expect(dutyGroupsOf(['system:user:write', 'dispatch:read'])).toEqual(['system']);
     expect(dutyGroupsOf(['system:user:write', 'audit:read'])).toEqual(['system', 'audit']);
+    // reading users and roles is what a security administrator needs to grant roles: no duty
+    expect(dutyGroupsOf(['security:grant', 'system:user:read', 'system:role:read'])).toEqual(['security']);
     expect(dutyGroupsOf(['order:read'])).toEqual([]);
   });
 });

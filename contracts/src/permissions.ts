@@ -34,7 +34,8 @@ export const ALL_PERMISSIONS = Object.keys(Permissions) as PermissionCode[];
  * no one may hold rights from more than one of these groups.
  */
 export const DutyGroups = {
-  system: ['system:user:read', 'system:user:write', 'system:role:read', 'system:role:write', 'system:org:read', 'system:org:write'],
+  // the rights that change accounts, roles and organisations; reading them is not an administrator right
+  system: ['system:user:write', 'system:role:write', 'system:org:write'],
   security: ['security:grant', 'security:settings', 'security:session'],
   audit: ['audit:read', 'audit:export'],
 } as const satisfies Record<string, readonly PermissionCode[]>;

@@ -1,11 +1,24 @@
 import type { MidwayAppInfo, MidwayConfig } from '@midwayjs/core';
 import { join } from 'path';
 import { loadSecrets, localDir } from './secrets';
+import { jsonLogFormat } from '../common/util/json-log.format';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const ports = require('@dzky/config');
 
 const env = process.env;
 const num = (value: string | undefined, fallback: number) => (value ? Number(value) : fallback);
+
+/**
+ * Outside production a missing setting falls back to the local default (embedded SQLite, the
+ * sandbox servers, `.local/`); in production it must be set, so nothing silently runs against a
+ * sandbox or a throwaway file.
+ */
+function setting(name: string, localDefault: string): string {
+  const value = env[name];
+  if (value) return value;
+  if (env.NODE_ENV === 'production') throw new Error(`${name} must be set in production`);
+  return localDefault;
+}
 
 export default (appInfo: MidwayAppInfo): MidwayConfig => {
   const secrets = loadSecrets();
@@ -16,14 +29,17 @@ export default (appInfo: MidwayAppInfo): MidwayConfig => {
       port: num(env.PORT, ports.bff),
       // behind nginx (config/deploy): trust X-Forwarded-For for the client address in audit records
       proxy: env.TRUST_PROXY === '1',
+      // request lines in JSON with the request ID; framework lifecycle lines (midway-core.log) keep
+      // Midway's text format
+      contextLoggerFormat: jsonLogFormat,
     },
     bodyParser: { jsonLimit: '1mb' },
     // validation messages in Chinese unless the client asks for English (Accept-Language)
-    i18n: { defaultLocale: 'zh_CN' },
+    i18n: { defaultLocale: 'zh_CN', fallbacks: { 'en_*': 'en_US', en: 'en_US' } },
     // report every bad field at once, not just the first
     validate: { validationOptions: { abortEarly: false, stripUnknown: true } },
     db: {
-      url: env.DB_URL ?? `sqlite:${join(appInfo.appDir, 'data', 'dzky.sqlite')}`,
+      url: setting('DB_URL', `sqlite:${join(appInfo.appDir, 'data', 'dzky.sqlite')}`),
       /** create the MySQL database when it is missing (tests and first start) */
       createDatabase: env.DB_CREATE === '1',
       dropOnClose: env.DB_DROP_ON_CLOSE === '1',
@@ -63,10 +79,11 @@ export default (appInfo: MidwayAppInfo): MidwayConfig => {
     audit: {
       hmacKey: secrets.auditHmacKey,
       /** the chain head is anchored outside the database, here an append-only log file */
-      anchorFile: env.AUDIT_ANCHOR_FILE ?? join(localDir(), 'audit-anchor.log'),
+      anchorFile: setting('AUDIT_ANCHOR_FILE', join(localDir(), 'audit-anchor.log')),
     },
     wechat: {
-      baseUrl: env.WECHAT_BASE_URL ?? sandboxUrl(ports.sandboxWechat),
+      // production: https://api.weixin.qq.com
+      baseUrl: setting('WECHAT_BASE_URL', sandboxUrl(ports.sandboxWechat)),
       apps: {
         passenger: { appid: env.WECHAT_PASSENGER_APPID ?? 'wx00000000passenger', secret: env.WECHAT_PASSENGER_SECRET ?? '' },
         driver: { appid: env.WECHAT_DRIVER_APPID ?? 'wx000000000000driver', secret: env.WECHAT_DRIVER_SECRET ?? '' },
@@ -74,7 +91,8 @@ export default (appInfo: MidwayAppInfo): MidwayConfig => {
       },
     },
     sms: {
-      baseUrl: env.ALIYUN_SMS_BASE_URL ?? sandboxUrl(ports.sandboxSms),
+      // production: https://dysmsapi.aliyuncs.com
+      baseUrl: setting('ALIYUN_SMS_BASE_URL', sandboxUrl(ports.sandboxSms)),
       accessKeyId: env.ALIYUN_SMS_ACCESS_KEY_ID ?? '',
       accessKeySecret: env.ALIYUN_SMS_ACCESS_KEY_SECRET ?? '',
       signName: env.ALIYUN_SMS_SIGN_NAME ?? '定制客运',
@@ -98,6 +116,9 @@ export default (appInfo: MidwayAppInfo): MidwayConfig => {
         consoleLevel: (env.LOG_CONSOLE_LEVEL as any) ?? 'info',
         // keep 180 days of system logs (R-8.2)
         maxFiles: '180d',
+        // one JSON object per line, with the request ID of the request being served
+        format: jsonLogFormat,
+        contextFormat: jsonLogFormat,
       },
     },
   } as MidwayConfig;

@@ -6,7 +6,7 @@ import { BuiltInRoles, DutyGroups, type PermissionCode } from '@dzky/contracts';
  * (系统/安全/审计) hold disjoint rights; business roles hold no administrator rights at all.
  */
 const ROLES: { code: string; name: string; permissions: PermissionCode[] }[] = [
-  { code: BuiltInRoles.SYSTEM_ADMIN, name: '系统管理员', permissions: [...DutyGroups.system] },
+  { code: BuiltInRoles.SYSTEM_ADMIN, name: '系统管理员', permissions: [...DutyGroups.system, 'system:user:read', 'system:role:read', 'system:org:read'] },
   { code: BuiltInRoles.SECURITY_ADMIN, name: '安全管理员', permissions: [...DutyGroups.security, 'system:user:read', 'system:role:read'] },
   { code: BuiltInRoles.AUDIT_ADMIN, name: '审计管理员', permissions: [...DutyGroups.audit] },
   {

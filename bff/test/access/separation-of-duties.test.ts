@@ -42,6 +42,13 @@ describe('R-8.1 separation of the system, security and audit administrators', ()
     expect(sysGrant.status).toBe(403);
   });
 
+  it('the security administrator appoints another security administrator', async () => {
+    const deputy = await createAdmin(t.app, { username: 'deputy', roles: [] });
+    const res = await put('sec', `/api/admin/users/${deputy.id}/roles`, { roleIds: [roles.security_admin] });
+    expect(res.status).toBe(200);
+    expect(res.body.data.roles).toEqual(['security_admin']);
+  });
+
   it('no one person may hold two of the three administrator roles', async () => {
     const both = await put('sec', `/api/admin/users/${a.plain.id}/roles`, { roleIds: [roles.audit_admin, roles.security_admin] });
     expect(both.status).toBe(403);

@@ -18,12 +18,13 @@ export class RequestContextMiddleware implements IMiddleware<Context, NextFuncti
       ctx.state.requestId = requestId;
       ctx.set('X-Request-Id', requestId);
       const started = process.hrtime.bigint();
-      try {
-        await next();
-      } finally {
+      // logged when the response is written, so the status is the one the error filters set;
+      // the path only, never the query string (it can hold phone numbers being searched for)
+      ctx.res.once('finish', () => {
         const ms = Number(process.hrtime.bigint() - started) / 1e6;
         if (ctx.path !== '/health') ctx.logger.info(`${ctx.method} ${ctx.path} ${ctx.status} ${ms.toFixed(1)}ms`);
-      }
+      });
+      await next();
     };
   }
 

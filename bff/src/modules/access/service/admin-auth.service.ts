@@ -92,7 +92,7 @@ export class AdminAuthService {
     if (step === null || (user.totpLastStep !== null && step <= Number(user.totpLastStep))) {
       await this.fail(user, origin, actor, step === null ? 'bad_totp' : 'totp_replay', 'AUTH.TOTP_INVALID');
     }
-    const tokens = await this.db.transaction(async (t) => {
+    await this.db.transaction(async (t) => {
       await AdminUserEntity.update(
         {
           totpLastStep: step,
@@ -105,13 +105,13 @@ export class AdminAuthService {
       );
       if (enrolling) await this.audit.record(origin, { category: 'security', action: 'security.totp_enrol', result: 'success', targetType: 'admin_user', targetId: user.id, actor }, t);
       await this.audit.record(origin, { category: 'auth', action: 'auth.login', result: 'success', actor }, t);
-      return null;
-    }).then(() => this.sessions.issue('admin', user.id, origin));
+    });
+    const tokens = await this.sessions.issue('admin', user.id, origin);
     const principal = await this.loadPrincipal(user.id, tokens.sessionId);
     return { accessToken: tokens.accessToken, expiresIn: tokens.expiresIn, refreshToken: tokens.refreshToken, profile: await this.profile(principal) };
   }
 
-  async refresh(refreshToken: string, origin: RequestOrigin): Promise<AdminSession> {
+  async refresh(refreshToken: string): Promise<AdminSession> {
     const { idleTimeoutMinutes } = await this.settings.get();
     const { session, ...tokens } = await this.sessions.refresh('admin', refreshToken, idleTimeoutMinutes);
     const principal = await this.loadPrincipal(session.subjectId, session.id);
@@ -119,7 +119,6 @@ export class AdminAuthService {
       await this.sessions.revoke(session.id, 'user_disabled');
       throw new DomainError('AUTH.ACCOUNT_DISABLED');
     }
-    void origin;
     return { ...tokens, profile: await this.profile(principal) };
   }
 

@@ -83,7 +83,13 @@ export class AuditService {
     const hash = chainHash(this.key, head.hash, fields);
     await AuditRecordEntity.create({ ...fields, prevHash: head.hash, hash }, { transaction: t });
     await AuditHeadEntity.update({ seq: fields.seq, hash }, { where: { id: 1 }, transaction: t });
-    t.afterCommit(() => this.anchor.append({ seq: fields.seq, hash, at: fields.at.toISOString() }));
+    // Sequelize runs after-commit hooks even when the COMMIT itself failed: anchor only a record
+    // that is really there, or verify would later report tampering that never happened
+    t.afterCommit(async () => {
+      if (await AuditRecordEntity.count({ where: { seq: fields.seq, hash } })) {
+        this.anchor.append({ seq: fields.seq, hash, at: fields.at.toISOString() });
+      }
+    });
   }
 
   /** Records visible to an audit administrator: those of its organisation subtree. */

@@ -30,7 +30,7 @@ export class AdminAuthController {
   @Public()
   @Post('/refresh')
   async refresh(@Body() body: RefreshDTO) {
-    return this.auth.refresh(body.refreshToken, originOf(this.ctx));
+    return this.auth.refresh(body.refreshToken);
   }
 
   @AllowDuringPasswordChange()
