@@ -4,4 +4,5 @@ const { Bootstrap } = require('@midwayjs/bootstrap');
 
 // Midway stops the app (closing the database and the HTTP server) on SIGINT/SIGTERM, so requests
 // in flight finish before the process exits.
-Bootstrap.configure({ baseDir: require('path').join(__dirname, 'dist') }).run();
+// appDir pinned to this package, so the data and log folders do not depend on the working directory
+Bootstrap.configure({ appDir: __dirname, baseDir: require('path').join(__dirname, 'dist') }).run();

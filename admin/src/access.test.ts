@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DutyGroups, type PermissionCode } from '@dzky/contracts';
-import { canAccess, canDo, menuFor, MENU, routeOf, type MenuNode } from './access';
+import { canAccess, canDo, canGrantRole, menuFor, MENU, routeOf, type MenuNode } from './access';
 import zhCN from './locales/zh-CN';
 
 /** The menu as labels, the way a user reads it in Chinese. */
@@ -54,6 +54,25 @@ describe('access', () => {
     expect(menu).not.toContain('审计日志');
     expect(canDo('user.unlock', SECURITY_ADMIN)).toBe(true);
     expect(canDo('user.write', SECURITY_ADMIN)).toBe(false);
+  });
+
+  it('R-8.1 分配角色 is open to the system admin and the security admin (security:grant), not the audit admin', () => {
+    expect(canDo('user.assignRoles', SYSTEM_ADMIN)).toBe(true);
+    expect(canDo('user.assignRoles', SECURITY_ADMIN)).toBe(true);
+    expect(canDo('user.assignRoles', AUDIT_ADMIN)).toBe(false);
+    expect(canDo('user.assignRoles', DISPATCHER)).toBe(false);
+  });
+
+  it('R-8.1 roles are grantable as the bff grants them: only what you hold, plus security/audit for security:grant', () => {
+    // the security admin appoints audit admins but cannot hand out the system group or operator roles
+    expect(canGrantRole([...DutyGroups.audit], SECURITY_ADMIN)).toBe(true);
+    expect(canGrantRole([...DutyGroups.security], SECURITY_ADMIN)).toBe(true);
+    expect(canGrantRole([...DutyGroups.system], SECURITY_ADMIN)).toBe(false);
+    expect(canGrantRole(DISPATCHER, SECURITY_ADMIN)).toBe(false);
+    // the system admin grants the system group only
+    expect(canGrantRole([...DutyGroups.system], SYSTEM_ADMIN)).toBe(true);
+    expect(canGrantRole([...DutyGroups.audit], SYSTEM_ADMIN)).toBe(false);
+    expect(canGrantRole([], SYSTEM_ADMIN)).toBe(true);
   });
 
   it('R-6.1.1 groups without a visible entry are dropped, and every entry path is guarded', () => {

@@ -3,7 +3,7 @@
  * open it (any one of them suffices), and the permissions behind individual buttons. The bff checks
  * the same codes on every API; this file only keeps the UI from offering what would be refused.
  */
-import type { PermissionCode } from '@dzky/contracts';
+import { DutyGroups, type PermissionCode } from '@dzky/contracts';
 
 export type MenuIcon = 'dashboard' | 'system' | 'users' | 'roles' | 'orgs' | 'securityAudit' | 'auditLogs' | 'securitySettings';
 
@@ -45,6 +45,9 @@ export const MENU: readonly MenuNode[] = [
 /** Buttons and actions inside pages. Mirrors the bff's @RequirePermission on the same APIs. */
 export const ACTIONS = {
   'user.write': ['system:user:write'],
+  // the system administrator assigns roles with the rest of user management; the security
+  // administrator ('security:grant') appoints security and audit administrators through the same API
+  'user.assignRoles': ['system:user:write', 'security:grant'],
   'user.unlock': ['system:user:write', 'security:session'],
   'user.resetTotp': ['system:user:write', 'security:session'],
   'role.write': ['system:role:write'],
@@ -61,6 +64,18 @@ function allowed(anyOf: readonly PermissionCode[] | undefined, perms: readonly s
 
 export function canDo(action: Action, perms: readonly string[]): boolean {
   return allowed(ACTIONS[action], perms);
+}
+
+/**
+ * Whether this user may hand out a role with these permissions, by the bff's rule (grant-rules.ts):
+ * only what you hold yourself, except that 'security:grant' also grants the security and audit
+ * groups. Separation of duties and "not your own roles" are checked on the whole assignment by the
+ * server, which also has the last word here; the UI uses this only to mark roles it would refuse.
+ */
+export function canGrantRole(rolePermissions: readonly string[], perms: readonly string[]): boolean {
+  const grantable = new Set<string>(perms);
+  if (perms.includes('security:grant')) for (const p of [...DutyGroups.security, ...DutyGroups.audit]) grantable.add(p);
+  return rolePermissions.every((p) => grantable.has(p));
 }
 
 /** The menu as this user sees it: entries without permission dropped, then empty groups. */

@@ -201,7 +201,7 @@ describe('admin app', { timeout: 60_000 }, () => {
     expect(screen.getByText('2026-11-20 10:00:00')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: /导出 CSV/ })).toBeInTheDocument();
     expect(within(menu()).queryByText('用户管理')).toBeNull();
-    fireEvent.click(screen.getByRole('button', { name: '详细信息' }));
+    fireEvent.click(screen.getByRole('button', { name: /详\s*情/ }));
     const json = await screen.findByTestId('audit-detail-json');
     expect(JSON.parse(json.textContent ?? '')).toEqual({ username: 'lisi', roles: [9] });
   });

@@ -5,8 +5,10 @@ import 'dayjs/locale/zh-cn';
 import 'dayjs/locale/en';
 import utc from 'dayjs/plugin/utc';
 import timezone from 'dayjs/plugin/timezone';
-import zhCNAntd from 'antd/locale/zh_CN';
-import enUSAntd from 'antd/locale/en_US';
+// the ES modules: antd/locale/* are CommonJS shims whose default import the production bundle
+// resolved to the module object, so antd fell back to English ("20 / page") in the Chinese UI
+import zhCNAntd from 'antd/es/locale/zh_CN';
+import enUSAntd from 'antd/es/locale/en_US';
 import type { Locale } from 'antd/es/locale';
 import zhCN from './zh-CN';
 import enUS from './en-US';

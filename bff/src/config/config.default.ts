@@ -20,7 +20,10 @@ function setting(name: string, localDefault: string): string {
   return localDefault;
 }
 
-export default (appInfo: MidwayAppInfo): MidwayConfig => {
+/** bff's own folder (from src/config or dist/config), whatever the working directory */
+const BFF_DIR = join(__dirname, '..', '..');
+
+export default (_appInfo: MidwayAppInfo): MidwayConfig => {
   const secrets = loadSecrets();
   const sandboxUrl = (port: number) => `http://localhost:${port}`;
   return {
@@ -39,7 +42,7 @@ export default (appInfo: MidwayAppInfo): MidwayConfig => {
     // report every bad field at once, not just the first
     validate: { validationOptions: { abortEarly: false, stripUnknown: true } },
     db: {
-      url: setting('DB_URL', `sqlite:${join(appInfo.appDir, 'data', 'dzky.sqlite')}`),
+      url: setting('DB_URL', `sqlite:${join(BFF_DIR, 'data', 'dzky.sqlite')}`),
       /** create the MySQL database when it is missing (tests and first start) */
       createDatabase: env.DB_CREATE === '1',
       dropOnClose: env.DB_DROP_ON_CLOSE === '1',
@@ -111,7 +114,7 @@ export default (appInfo: MidwayAppInfo): MidwayConfig => {
     cors: { origin: env.CORS_ORIGIN ?? '*', credentials: false },
     midwayLogger: {
       default: {
-        dir: env.LOG_DIR ?? join(appInfo.appDir, 'logs'),
+        dir: env.LOG_DIR ?? join(BFF_DIR, 'logs'),
         level: (env.LOG_LEVEL as any) ?? 'info',
         consoleLevel: (env.LOG_CONSOLE_LEVEL as any) ?? 'info',
         // keep 180 days of system logs (R-8.2)

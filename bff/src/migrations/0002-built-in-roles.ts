@@ -12,7 +12,7 @@ const ROLES: { code: string; name: string; permissions: PermissionCode[] }[] = [
   {
     code: BuiltInRoles.OPERATOR_ADMIN, name: '运营方管理员',
     permissions: ['system:user:read', 'system:user:write', 'system:role:read', 'system:role:write', 'system:org:read', 'system:org:write',
-      'basedata:read', 'basedata:write', 'dispatch:read', 'dispatch:write', 'order:read', 'order:write', 'finance:read', 'service:complaint'],
+      'basedata:read', 'basedata:write', 'dispatch:read', 'dispatch:write', 'order:read', 'order:write', 'finance:read', 'finance:write', 'service:complaint'],
   },
   { code: BuiltInRoles.DISPATCHER, name: '调度员', permissions: ['basedata:read', 'dispatch:read', 'dispatch:write', 'order:read'] },
   { code: BuiltInRoles.FINANCE, name: '财务', permissions: ['order:read', 'finance:read', 'finance:write'] },

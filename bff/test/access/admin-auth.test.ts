@@ -48,6 +48,10 @@ describe('admin sign-in: password, TOTP, lock-out, sessions', () => {
     expect(weak.body.errorCode).toBe('AUTH.PASSWORD_WEAK');
     expect(weak.body.errors[0].field).toBe('newPassword');
 
+    const wrongOld = await t.request().post('/api/admin/auth/password').set(bearer(token)).send({ oldPassword: 'Not-the-one#1', newPassword: 'Str0ng&Secure' });
+    expect(wrongOld.status).toBe(422);
+    expect(wrongOld.body.errors).toEqual([{ field: 'oldPassword', reason: '当前密码不正确' }]);
+
     const changed = await t.request().post('/api/admin/auth/password').set(bearer(token)).send({ oldPassword: 'Initial#2026', newPassword: 'Str0ng&Secure' });
     expect(changed.status).toBe(200);
     const me = await t.request().get('/api/admin/auth/me').set(bearer(token));

@@ -54,6 +54,10 @@ describe('R-6.1.1 tenancy of users, roles, organisations and audit records', () 
     const read = await as('op1admin').get(`/api/admin/users/${ids.op2disp}`);
     expect(read.status).toBe(404);
     expect(read.body.errorCode).toBe('NOT_FOUND');
+    // exactly the answer for an ID that does not exist at all
+    const none = await as('op1admin').get('/api/admin/users/999999');
+    expect({ ...none.body, requestId: undefined }).toEqual({ ...read.body, requestId: undefined });
+    expect(read.body.errorMessage).toBe('用户 不存在');
     expect((await as('op1admin').put(`/api/admin/users/${ids.op2disp}`, { displayName: 'hijacked' })).status).toBe(404);
     expect((await as('op1admin').post(`/api/admin/users/${ids.op2disp}/disable`)).status).toBe(404);
     expect((await as('op1admin').post(`/api/admin/users/${ids.op2disp}/reset-password`, { password: 'Hijack#2026x' })).status).toBe(404);
@@ -78,6 +82,18 @@ describe('R-6.1.1 tenancy of users, roles, organisations and audit records', () 
     const assign = await as('op1admin').put(`/api/admin/users/${ids.op1disp}`, { roleIds: [roleId] });
     expect(assign.status).toBe(422);
     expect(await RoleEntity.findByPk(roleId)).not.toBeNull();
+  });
+
+  it('an operator admin gives its staff the business roles of its operator', async () => {
+    const roles = (await as('op1admin').get('/api/admin/roles')).body.data;
+    const finance = roles.find((r: any) => r.code === 'finance');
+    const res = await as('op1admin').put(`/api/admin/users/${ids.op1disp}/roles`, { roleIds: [finance.id] });
+    expect(res.status).toBe(200);
+    expect(res.body.data.roles).toEqual(['finance']);
+    const regulator = roles.find((r: any) => r.code === 'regulator');
+    const refused = await as('op1admin').put(`/api/admin/users/${ids.op1disp}/roles`, { roleIds: [regulator.id] });
+    expect(refused.status).toBe(403);
+    expect(refused.body.errors[0]).toEqual({ field: 'roleIds', reason: expect.stringContaining('监管查询') });
   });
 
   it("an operator sees only its own organisation tree and cannot change another's", async () => {

@@ -94,7 +94,7 @@ export default function BasicLayout() {
       <Sider collapsible collapsed={collapsed} trigger={null} width={216} className="dzky-sider" breakpoint="lg" onBreakpoint={setCollapsed}>
         <div className="dzky-sider__logo" onClick={() => navigate('/dashboard')} role="link" tabIndex={0}>
           <img src="/logo.svg" alt="" width={30} height={30} />
-          {!collapsed && <span>{t('app.name')}</span>}
+          {!collapsed && <span>{t('app.shortName')}</span>}
         </div>
         <Menu
           theme="dark"

@@ -9,7 +9,7 @@ import PageContainer from '../../components/PageContainer';
 import { useProfile } from '../../session';
 import { beijingToIso, formatBytes, formatTime } from '../../utils/time';
 import AuditDetailDrawer from './components/AuditDetailDrawer';
-import { CATEGORIES, CATEGORY_COLOR, RESULTS, RESULT_COLOR } from './components/constants';
+import { actionLabel, CATEGORIES, CATEGORY_COLOR, displayIp, RESULTS, RESULT_COLOR, targetText } from './components/constants';
 import { exportAudit, listAudit } from './service';
 
 interface FilterValues {
@@ -97,14 +97,29 @@ export default function AuditPage() {
         </Tag>
       ),
     },
-    { title: t('audit.action'), dataIndex: 'action', width: 200, render: (a: string) => <Typography.Text code>{a}</Typography.Text> },
+    {
+      title: t('audit.action'),
+      dataIndex: 'action',
+      width: 210,
+      render: (a: string) => {
+        const label = actionLabel(t, a);
+        return label ? (
+          <span className="dzky-audit-action">
+            <span>{label}</span>
+            <span className="dzky-audit-action__code">{a}</span>
+          </span>
+        ) : (
+          <Typography.Text code>{a}</Typography.Text>
+        );
+      },
+    },
     { title: t('audit.actor'), dataIndex: 'actorName', width: 130, render: (v: string | null) => v ?? '-' },
     {
       title: t('audit.target'),
       key: 'target',
       width: 170,
       ellipsis: true,
-      render: (_, r) => (r.targetType ? `${r.targetType}${r.targetId ? ` #${r.targetId}` : ''}` : '-'),
+      render: (_, r) => targetText(t, r.targetType, r.targetId),
     },
     {
       title: t('audit.result'),
@@ -116,7 +131,7 @@ export default function AuditPage() {
         </Tag>
       ),
     },
-    { title: t('audit.sourceIp'), dataIndex: 'sourceIp', width: 140, render: (v: string | null) => v ?? '-' },
+    { title: t('audit.sourceIp'), dataIndex: 'sourceIp', width: 140, render: (v: string | null) => (v ? displayIp(v) : '-') },
     {
       title: t('common.actions'),
       key: 'actions',
@@ -124,7 +139,7 @@ export default function AuditPage() {
       fixed: 'right',
       render: (_, r) => (
         <Button type="link" size="small" onClick={() => setDetail(r)}>
-          {t('audit.detail')}
+          {t('audit.detailButton')}
         </Button>
       ),
     },
@@ -135,32 +150,32 @@ export default function AuditPage() {
       <Card variant="borderless" className="dzky-search-card">
         <Form form={form} onFinish={search} layout="inline" className="dzky-search-form">
           <Row gutter={[24, 16]} style={{ width: '100%' }}>
-            <Col xs={24} lg={12} xl={9}>
+            <Col xs={24} lg={12} xl={10}>
               <Form.Item name="range" label={t('audit.timeRange')}>
                 <DatePicker.RangePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" allowEmpty={[true, true]} style={{ width: '100%' }} />
               </Form.Item>
             </Col>
-            <Col xs={24} md={12} xl={5}>
+            <Col xs={24} md={12} xl={7}>
+              <Form.Item name="actorName" label={t('audit.actor')}>
+                <Input allowClear maxLength={64} placeholder={t('audit.actorPlaceholder')} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12} xl={7}>
+              <Form.Item name="action" label={t('audit.action')}>
+                <Input allowClear maxLength={64} placeholder={t('audit.actionPlaceholder')} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12} xl={10}>
               <Form.Item name="category" label={t('audit.category')}>
                 <Select allowClear placeholder={t('common.all')} options={CATEGORIES.map((c) => ({ value: c, label: t(`audit.categories.${c}`) }))} />
               </Form.Item>
             </Col>
-            <Col xs={24} md={12} xl={5}>
+            <Col xs={24} md={12} xl={7}>
               <Form.Item name="result" label={t('audit.result')}>
                 <Select allowClear placeholder={t('common.all')} options={RESULTS.map((r) => ({ value: r, label: t(`audit.results.${r}`) }))} />
               </Form.Item>
             </Col>
-            <Col xs={24} md={12} xl={5}>
-              <Form.Item name="action" label={t('audit.action')}>
-                <Input allowClear maxLength={64} placeholder="user.create" />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={12} xl={5}>
-              <Form.Item name="actorName" label={t('audit.actor')}>
-                <Input allowClear maxLength={64} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} xl={{ span: 14 }} style={{ textAlign: 'right', marginLeft: 'auto' }}>
+            <Col xs={24} xl={7} className="dzky-search-card__actions">
               <Space>
                 <Button
                   onClick={() => {
@@ -180,7 +195,7 @@ export default function AuditPage() {
       </Card>
       <Card
         variant="borderless"
-        title={t('audit.title')}
+        title={t('audit.listTitle')}
         extra={
           <Space>
             {canExport && (

@@ -17,6 +17,7 @@ import dayjs from 'dayjs';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { menuFor, type MenuIcon } from '../../access';
+import { roleLabel } from '../../locales/roles';
 import PageContainer from '../../components/PageContainer';
 import { useProfile } from '../../session';
 import { formatTime } from '../../utils/time';
@@ -77,7 +78,7 @@ export default function DashboardPage() {
         <Col xs={24} xl={16}>
           <Card title={t('dashboard.shortcuts')} variant="borderless" style={{ marginBottom: 16 }}>
             {shortcuts.length === 0 ? (
-              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dashboard.noShortcuts')} />
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={profile.roles.length ? t('dashboard.noShortcutsYet') : t('dashboard.noShortcuts')} />
             ) : (
               <Row gutter={[16, 16]}>
                 {shortcuts.map((s) => (
@@ -119,7 +120,11 @@ export default function DashboardPage() {
               <Descriptions.Item label={t('dashboard.org')}>{profile.orgName}</Descriptions.Item>
               <Descriptions.Item label={t('dashboard.orgKind')}>{t(`header.orgKind.${profile.orgKind}`)}</Descriptions.Item>
               <Descriptions.Item label={t('dashboard.roles')}>
-                {profile.roles.length ? profile.roles.map((r) => <Tag key={r}>{r}</Tag>) : t('common.none')}
+                {profile.roles.length ? profile.roles.map((r) => (
+                      <Tag key={r} bordered={false} color="blue">
+                        {roleLabel({ code: r })}
+                      </Tag>
+                    )) : t('common.none')}
               </Descriptions.Item>
               <Descriptions.Item label={t('dashboard.permissions')}>{profile.permissions.length}</Descriptions.Item>
               <Descriptions.Item label={t('dashboard.passwordExpiresAt')}>

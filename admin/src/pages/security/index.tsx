@@ -64,38 +64,41 @@ export default function SecuritySettingsPage() {
   return (
     <PageContainer>
       <Card variant="borderless">
-        <Alert type="info" showIcon message={t('security.hint')} style={{ marginBottom: 24 }} />
-        {!loaded ? (
-          <Skeleton active />
-        ) : (
-          <Form form={form} layout="vertical" onFinish={submit} initialValues={loaded} disabled={!canWrite} style={{ maxWidth: 720 }}>
-            <Divider orientation="left" orientationMargin={0}>
-              {t('security.passwordGroup')}
-            </Divider>
-            {field('passwordMaxAgeDays')}
-            <Divider orientation="left" orientationMargin={0}>
-              {t('security.lockoutGroup')}
-            </Divider>
-            <Row gutter={24}>
-              <Col xs={24} md={12}>
-                {field('lockoutThreshold')}
-              </Col>
-              <Col xs={24} md={12}>
-                {field('lockoutMinutes')}
-              </Col>
-            </Row>
-            <Divider orientation="left" orientationMargin={0}>
-              {t('security.sessionGroup')}
-            </Divider>
-            {field('idleTimeoutMinutes')}
-            <Space style={{ marginTop: 8 }}>
-              <Button type="primary" htmlType="submit" loading={saving}>
-                {t('common.save')}
-              </Button>
-              <Button onClick={() => form.setFieldsValue(loaded)}>{t('common.reset')}</Button>
-            </Space>
-          </Form>
-        )}
+        {/* one column of settings: the hint lines up with the form instead of spanning the page */}
+        <div className="dzky-settings">
+          <Alert type="info" showIcon message={t('security.hint')} style={{ marginBottom: 24 }} />
+          {!loaded ? (
+            <Skeleton active />
+          ) : (
+            <Form form={form} layout="vertical" onFinish={submit} initialValues={loaded} disabled={!canWrite}>
+              <Divider orientation="left" orientationMargin={0}>
+                {t('security.passwordGroup')}
+              </Divider>
+              {field('passwordMaxAgeDays')}
+              <Divider orientation="left" orientationMargin={0}>
+                {t('security.lockoutGroup')}
+              </Divider>
+              <Row gutter={24}>
+                <Col xs={24} md={12}>
+                  {field('lockoutThreshold')}
+                </Col>
+                <Col xs={24} md={12}>
+                  {field('lockoutMinutes')}
+                </Col>
+              </Row>
+              <Divider orientation="left" orientationMargin={0}>
+                {t('security.sessionGroup')}
+              </Divider>
+              {field('idleTimeoutMinutes')}
+              <Space style={{ marginTop: 8 }}>
+                <Button type="primary" htmlType="submit" loading={saving}>
+                  {t('common.save')}
+                </Button>
+                <Button onClick={() => form.setFieldsValue(loaded)}>{t('common.reset')}</Button>
+              </Space>
+            </Form>
+          )}
+        </div>
       </Card>
     </PageContainer>
   );

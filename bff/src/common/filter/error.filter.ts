@@ -10,8 +10,8 @@ function send(ctx: Context, status: number, code: ErrorCode | string, message: s
   return { success: false, data: null, errorCode: code, errorMessage: message, errors, requestId: ctx.state.requestId };
 }
 
-/** Domain errors carry their own code and status. */
-@Catch(DomainError)
+/** Domain errors (and their subclasses: validation, not found, upstream) carry their own code and status. */
+@Catch(DomainError, { matchPrototype: true })
 export class DomainErrorFilter {
   async catch(err: DomainError, ctx: Context) {
     if (err.status >= 500) ctx.logger.error(err);

@@ -2,7 +2,7 @@ import { Descriptions, Drawer, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { AuditRecordView } from '@dzky/contracts';
 import { formatTime } from '../../../utils/time';
-import { RESULT_COLOR } from './constants';
+import { actionLabel, RESULT_COLOR, targetText } from './constants';
 
 interface Props {
   record: AuditRecordView | null;
@@ -19,6 +19,7 @@ export default function AuditDetailDrawer({ record, onClose }: Props) {
             <Descriptions.Item label={t('audit.time')}>{formatTime(record.at)}</Descriptions.Item>
             <Descriptions.Item label={t('audit.category')}>{t(`audit.categories.${record.category}`, { defaultValue: record.category })}</Descriptions.Item>
             <Descriptions.Item label={t('audit.action')}>
+              {actionLabel(t, record.action) && <span style={{ marginInlineEnd: 8 }}>{actionLabel(t, record.action)}</span>}
               <Typography.Text code>{record.action}</Typography.Text>
             </Descriptions.Item>
             <Descriptions.Item label={t('audit.actor')}>
@@ -26,7 +27,7 @@ export default function AuditDetailDrawer({ record, onClose }: Props) {
               {record.actorId !== null && <Typography.Text type="secondary"> (ID {record.actorId})</Typography.Text>}
             </Descriptions.Item>
             <Descriptions.Item label={t('audit.orgId')}>{record.orgId ?? '-'}</Descriptions.Item>
-            <Descriptions.Item label={t('audit.target')}>{record.targetType ? `${record.targetType}${record.targetId ? ` #${record.targetId}` : ''}` : '-'}</Descriptions.Item>
+            <Descriptions.Item label={t('audit.target')}>{targetText(t, record.targetType, record.targetId)}</Descriptions.Item>
             <Descriptions.Item label={t('audit.result')}>
               <Tag color={RESULT_COLOR[record.result]} bordered={false}>
                 {t(`audit.results.${record.result}`, { defaultValue: record.result })}

@@ -129,7 +129,7 @@ export default function OrgsPage() {
     <PageContainer>
       <Card
         variant="borderless"
-        title={t('orgs.title')}
+        title={t('orgs.listTitle')}
         extra={
           <Space>
             <Button onClick={() => setExpanded(flattenOrgs(tree).map((n) => n.id))}>{t('orgs.expandAll')}</Button>

@@ -6,6 +6,7 @@ import type { RoleView } from '@dzky/contracts';
 import { canDo } from '../../../access';
 import PageContainer from '../../../components/PageContainer';
 import { permissionLabel } from '../../../locales/permissions';
+import { roleLabel } from '../../../locales/roles';
 import { useProfile } from '../../../session';
 import RoleFormModal from './components/RoleFormModal';
 import { deleteRole, listPermissions, listRoles, type PermissionInfo } from './service';
@@ -56,7 +57,7 @@ export default function RolesPage() {
     });
 
   const columns: TableColumnsType<RoleView> = [
-    { title: t('roles.name'), dataIndex: 'name', width: 160 },
+    { title: t('roles.name'), dataIndex: 'name', width: 160, render: (_, r) => roleLabel(r) },
     { title: t('roles.code'), dataIndex: 'code', width: 180, render: (v: string) => <Tag bordered={false}>{v}</Tag> },
     {
       title: t('roles.type'),
@@ -68,8 +69,8 @@ export default function RolesPage() {
       title: t('roles.permissions'),
       dataIndex: 'permissions',
       render: (ps: string[]) => (
-        <Tooltip title={ps.map(labelOf).join('、')}>
-          <span className="dzky-ellipsis">{ps.length ? ps.map(labelOf).join('、') : '-'}</span>
+        <Tooltip title={ps.map(labelOf).join(t('common.listSeparator'))}>
+          <span className="dzky-ellipsis">{ps.length ? ps.map(labelOf).join(t('common.listSeparator')) : '-'}</span>
         </Tooltip>
       ),
       ellipsis: true,
@@ -106,7 +107,7 @@ export default function RolesPage() {
     <PageContainer>
       <Card
         variant="borderless"
-        title={t('roles.title')}
+        title={t('roles.listTitle')}
         extra={
           <Space>
             {canWrite && (

@@ -1,15 +1,18 @@
 import { useCallback, useEffect, useState } from 'react';
-import { App, Badge, Button, Card, Col, Dropdown, Form, Input, Row, Select, Space, Table, Tag, Tooltip, TreeSelect, type TableColumnsType } from 'antd';
+import { App, Badge, Button, Card, Col, Dropdown, Empty, Form, Input, Row, Select, Space, Table, Tag, Tooltip, TreeSelect, Typography, type TableColumnsType } from 'antd';
 import { DownOutlined, LockOutlined, PlusOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { OrgNode, Page, RoleView, UserView } from '@dzky/contracts';
 import { canDo } from '../../../access';
 import PageContainer from '../../../components/PageContainer';
+import { currentLang } from '../../../locales/i18n';
+import { userRoleNames } from '../../../locales/roles';
 import { useProfile } from '../../../session';
 import { toTreeOptions } from '../../../utils/org';
 import { formatTime } from '../../../utils/time';
 import ResetPasswordModal from './components/ResetPasswordModal';
+import RoleAssignModal from './components/RoleAssignModal';
 import UserFormModal from './components/UserFormModal';
 import { disableUser, enableUser, listOrgs, listRoles, listUsers, resetTotp, unlockUser } from './service';
 
@@ -36,10 +39,27 @@ export default function UsersPage() {
   const [roles, setRoles] = useState<RoleView[]>([]);
   const [editing, setEditing] = useState<{ user: UserView | null } | null>(null);
   const [resetting, setResetting] = useState<UserView | null>(null);
+  const [assigning, setAssigning] = useState<UserView | null>(null);
 
   const canWrite = canDo('user.write', me.permissions);
   const canUnlock = canDo('user.unlock', me.permissions);
   const canResetTotp = canDo('user.resetTotp', me.permissions);
+  const canAssignRoles = canDo('user.assignRoles', me.permissions);
+
+  const roleTags = (u: UserView) => {
+    const names = userRoleNames(u, roles).map((label, i) => ({ key: i, label }));
+    return names.length ? (
+      <Space size={[0, 4]} wrap>
+        {names.map((n) => (
+          <Tag key={n.key} bordered={false} color="blue">
+            {n.label}
+          </Tag>
+        ))}
+      </Space>
+    ) : (
+      <Typography.Text type="secondary">{t('users.noRoles')}</Typography.Text>
+    );
+  };
 
   const load = useCallback(async () => {
     setLoading(true);
@@ -86,7 +106,7 @@ export default function UsersPage() {
         ? { key: 'disable', label: t('common.disable'), danger: true, onClick: () => act(t('users.confirmDisable', { name }), () => disableUser(u.id), true) }
         : { key: 'enable', label: t('common.enable'), onClick: () => act(t('users.confirmEnable', { name }), () => enableUser(u.id)) }),
       canUnlock && isLocked(u) && { key: 'unlock', label: t('users.unlock'), onClick: () => act(t('users.confirmUnlock', { name }), () => unlockUser(u.id)) },
-      canResetTotp && u.totpEnrolled && { key: 'totp', label: t('users.resetTotp'), onClick: () => act(t('users.confirmResetTotp', { name }), () => resetTotp(u.id), true) },
+      canResetTotp && u.totpEnrolled && u.id !== me.id && { key: 'totp', label: t('users.resetTotp'), onClick: () => act(t('users.confirmResetTotp', { name }), () => resetTotp(u.id), true) },
       canWrite && u.id !== me.id && { key: 'password', label: t('users.resetPassword'), onClick: () => setResetting(u) },
     ].filter(Boolean) as { key: string; label: string; danger?: boolean; onClick(): void }[];
     return (
@@ -94,6 +114,12 @@ export default function UsersPage() {
         {canWrite && (
           <Button type="link" size="small" onClick={() => setEditing({ user: u })}>
             {t('common.edit')}
+          </Button>
+        )}
+        {/* nobody changes their own roles: the bff refuses, so the action is not offered */}
+        {canAssignRoles && u.id !== me.id && (
+          <Button type="link" size="small" onClick={() => setAssigning(u)}>
+            {t('users.assignRoles')}
           </Button>
         )}
         {items.length > 0 && (
@@ -107,23 +133,40 @@ export default function UsersPage() {
     );
   };
 
+  // wide enough for 编辑 · 分配角色 · 更多 on one line ("Assign roles" is longer)
+  const actionsWidth = (canWrite ? 212 : 170) + (currentLang() === 'en-US' ? 40 : 0);
+
   const columns: TableColumnsType<UserView> = [
-    { title: t('users.username'), dataIndex: 'username', width: 140, fixed: 'left' },
-    { title: t('users.displayName'), dataIndex: 'displayName', width: 120 },
-    { title: t('users.org'), dataIndex: 'orgName', width: 180, ellipsis: true },
-    { title: t('users.phone'), dataIndex: 'phone', width: 130, render: (v: string | null) => v ?? '-' },
     {
-      title: t('users.roles'),
-      dataIndex: 'roles',
-      width: 200,
-      render: (rs: string[]) => (rs.length ? rs.map((r) => <Tag key={r}>{r}</Tag>) : '-'),
+      title: t('users.user'),
+      key: 'user',
+      width: 190,
+      fixed: 'left',
+      render: (_, u) => (
+        <div className="dzky-user-cell">
+          <Typography.Text strong ellipsis={{ tooltip: u.displayName }}>
+            {u.displayName || u.username}
+          </Typography.Text>
+          <Typography.Text type="secondary" className="dzky-user-cell__sub">
+            <span>{u.username}</span>
+            {u.phone && (
+              <>
+                {' · '}
+                <span>{u.phone}</span>
+              </>
+            )}
+          </Typography.Text>
+        </div>
+      ),
     },
+    { title: t('users.org'), dataIndex: 'orgName', ellipsis: { showTitle: true } },
+    { title: t('users.roles'), key: 'roles', width: 170, render: (_, u) => roleTags(u) },
     {
       title: t('common.status'),
       key: 'status',
-      width: 150,
+      width: 100,
       render: (_, u) => (
-        <Space size={4}>
+        <Space size={4} wrap>
           <Badge status={u.enabled ? 'success' : 'default'} text={u.enabled ? t('common.enabled') : t('common.disabled')} />
           {isLocked(u) && (
             <Tooltip title={t('users.lockedUntil', { time: formatTime(u.lockedUntil) })}>
@@ -138,12 +181,16 @@ export default function UsersPage() {
     {
       title: t('users.totp'),
       dataIndex: 'totpEnrolled',
-      width: 100,
+      width: 90,
       render: (v: boolean) => (v ? <Tag color="green" bordered={false}>{t('users.totpEnrolled')}</Tag> : <Tag bordered={false}>{t('users.totpNotEnrolled')}</Tag>),
     },
-    { title: t('users.lastLoginAt'), dataIndex: 'lastLoginAt', width: 170, render: (v: string | null) => (v ? formatTime(v) : t('users.never')) },
-    { title: t('users.createdAt'), dataIndex: 'createdAt', width: 170, render: (v: string) => formatTime(v) },
-    { title: t('common.actions'), key: 'actions', width: 140, fixed: 'right', render: (_, u) => rowActions(u) },
+    {
+      title: t('users.lastLoginAt'),
+      dataIndex: 'lastLoginAt',
+      width: 180,
+      render: (v: string | null) => (v ? formatTime(v) : <Typography.Text type="secondary">{t('users.never')}</Typography.Text>),
+    },
+    { title: t('common.actions'), key: 'actions', width: actionsWidth, fixed: 'right', render: (_, u) => rowActions(u) },
   ];
 
   const search = (v: Filters) => {
@@ -205,7 +252,7 @@ export default function UsersPage() {
       </Card>
       <Card
         variant="borderless"
-        title={t('users.title')}
+        title={t('users.listTitle')}
         extra={
           <Space>
             {canWrite && (
@@ -224,7 +271,8 @@ export default function UsersPage() {
           columns={columns}
           dataSource={data?.items ?? []}
           loading={loading}
-          scroll={{ x: 1500 }}
+          scroll={{ x: 1060 }}
+          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('users.emptyText')} /> }}
           pagination={{
             current: paging.page,
             pageSize: paging.pageSize,
@@ -244,6 +292,17 @@ export default function UsersPage() {
         onClose={() => setEditing(null)}
         onSaved={() => {
           setEditing(null);
+          message.success(t('common.saved'));
+          void load();
+        }}
+      />
+      <RoleAssignModal
+        user={assigning}
+        roles={roles}
+        myPermissions={me.permissions}
+        onClose={() => setAssigning(null)}
+        onSaved={() => {
+          setAssigning(null);
           message.success(t('common.saved'));
           void load();
         }}

@@ -19,6 +19,21 @@ export function updateUser(id: number, req: UserUpdateRequest) {
   return http.put<UserView>(`${BASE}/${id}`, req);
 }
 
+/** Body of PUT /api/admin/users/:id/roles (not in contracts yet: bff's RoleAssignDTO). */
+export interface RoleAssignRequest {
+  roleIds: number[];
+}
+
+/**
+ * Replaces the user's roles. Open to 'system:user:write' and 'security:grant'; the bff refuses
+ * one's own roles, roles from two of the system/security/audit groups, and roles beyond what the
+ * caller may grant. The dialog shows those refusals itself, hence silent.
+ */
+export function assignRoles(id: number, roleIds: number[]) {
+  const body: RoleAssignRequest = { roleIds };
+  return http.put<UserView>(`${BASE}/${id}/roles`, body, { silent: true });
+}
+
 export function disableUser(id: number) {
   return http.post<UserView>(`${BASE}/${id}/disable`);
 }

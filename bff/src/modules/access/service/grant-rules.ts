@@ -1,4 +1,6 @@
-import { DutyGroups, dutyGroupsOf, type PermissionCode } from '@dzky/contracts';
+import { DutyGroups, Permissions, dutyGroupsOf, type PermissionCode } from '@dzky/contracts';
+
+const labels = (codes: PermissionCode[]) => codes.map((c) => Permissions[c] ?? c).join('、');
 import { DomainError } from '../../../common/error/domain.error';
 import type { AdminPrincipal } from '../../../common/security/principal';
 
@@ -19,8 +21,8 @@ export function assertRolePermissionsAllowed(principal: AdminPrincipal, permissi
   const grantable = grantablePermissions(principal);
   const beyond = permissions.filter((p) => !grantable.has(p));
   if (beyond.length) {
-    throw new DomainError('ACCESS.DENIED', `不能授予自己没有的权限：${beyond.join(', ')}`, {
-      errors: [{ field: 'permissions', reason: `超出授权范围：${beyond.join(', ')}` }],
+    throw new DomainError('ACCESS.DENIED', `不能授予自己没有的权限：${labels(beyond)}`, {
+      errors: [{ field: 'permissions', reason: `超出授权范围：${labels(beyond)}` }],
     });
   }
 }
@@ -39,8 +41,8 @@ export function assertAssignmentAllowed(principal: AdminPrincipal, targetUserId:
   const grantable = grantablePermissions(principal);
   const beyond = [...new Set(all.filter((p) => !grantable.has(p)))];
   if (beyond.length) {
-    throw new DomainError('ACCESS.DENIED', `不能授予超出自己权限的角色：${beyond.join(', ')}`, {
-      errors: [{ field: 'roleIds', reason: `超出授权范围：${beyond.join(', ')}` }],
+    throw new DomainError('ACCESS.DENIED', `不能授予超出自己权限的角色：${labels(beyond)}`, {
+      errors: [{ field: 'roleIds', reason: `超出授权范围：${labels(beyond)}` }],
     });
   }
 }

@@ -1,7 +1,10 @@
 import { useEffect, useState } from 'react';
-import { Form, Input, Modal, Select, TreeSelect } from 'antd';
+import { Form, Input, Modal, Select, Space, Tag, TreeSelect, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { OrgNode, RoleView, UserCreateRequest, UserUpdateRequest, UserView } from '@dzky/contracts';
+import { canGrantRole } from '../../../../access';
+import { roleLabel, userRoleNames } from '../../../../locales/roles';
+import { useProfile } from '../../../../session';
 import { applyFieldErrors } from '../../../../utils/form';
 import { toTreeOptions } from '../../../../utils/org';
 import NewPasswordInput from '../../../../components/NewPasswordInput';
@@ -31,6 +34,7 @@ export default function UserFormModal({ open, user, orgs, roles, onClose, onSave
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
+  const me = useProfile();
   const editing = user !== null;
 
   useEffect(() => {
@@ -38,7 +42,7 @@ export default function UserFormModal({ open, user, orgs, roles, onClose, onSave
     form.resetFields();
     if (user) {
       // the phone comes masked: the field stays empty and only a new number is sent
-      form.setFieldsValue({ username: user.username, displayName: user.displayName, orgId: user.orgId, roleIds: user.roleIds });
+      form.setFieldsValue({ username: user.username, displayName: user.displayName, orgId: user.orgId });
     }
   }, [open, user, form]);
 
@@ -48,7 +52,8 @@ export default function UserFormModal({ open, user, orgs, roles, onClose, onSave
     try {
       let saved: UserView;
       if (user) {
-        const req: UserUpdateRequest = { displayName: v.displayName.trim(), orgId: v.orgId, roleIds: v.roleIds ?? [] };
+        // roles change only through 分配角色 (PUT /users/:id/roles), audited as a security event
+        const req: UserUpdateRequest = { displayName: v.displayName.trim(), orgId: v.orgId };
         if (v.phone) req.phone = v.phone;
         saved = await updateUser(user.id, req);
       } else {
@@ -101,15 +106,32 @@ export default function UserFormModal({ open, user, orgs, roles, onClose, onSave
         <Form.Item name="orgId" label={t('users.org')} rules={[{ required: true, message: t('common.select', { field: t('users.org') }) }]}>
           <TreeSelect treeData={toTreeOptions(orgs)} treeDefaultExpandAll showSearch treeNodeFilterProp="title" placeholder={t('users.orgPlaceholder')} />
         </Form.Item>
-        <Form.Item name="roleIds" label={t('users.roles')}>
-          <Select
-            mode="multiple"
-            allowClear
-            optionFilterProp="label"
-            options={roles.map((r) => ({ value: r.id, label: r.name }))}
-            placeholder={t('common.select', { field: t('users.roles') })}
-          />
-        </Form.Item>
+        {editing ? (
+          <Form.Item label={t('users.roles')} extra={t('users.rolesChangeHint')}>
+            {user?.roleIds.length ? (
+              <Space size={[0, 4]} wrap>
+                {userRoleNames(user, roles).map((name) => (
+                  <Tag key={name} bordered={false} color="blue">
+                    {name}
+                  </Tag>
+                ))}
+              </Space>
+            ) : (
+              <Typography.Text type="secondary">{t('users.noRoles')}</Typography.Text>
+            )}
+          </Form.Item>
+        ) : (
+          <Form.Item name="roleIds" label={t('users.roles')}>
+            <Select
+              mode="multiple"
+              allowClear
+              optionFilterProp="label"
+              // roles the bff would refuse to grant (beyond the caller's rights) are shown but not offered
+              options={roles.map((r) => ({ value: r.id, label: roleLabel(r), disabled: !canGrantRole(r.permissions, me.permissions) }))}
+              placeholder={t('common.select', { field: t('users.roles') })}
+            />
+          </Form.Item>
+        )}
         <Form.Item
           name="phone"
           label={t('users.phone')}
