@@ -1,6 +1,6 @@
 import '@testing-library/jest-dom/vitest';
 import { afterEach, vi } from 'vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { initI18n } from '../locales/i18n';
 
 initI18n('zh-CN');
@@ -37,3 +37,6 @@ afterEach(() => {
   cleanup();
   sessionStorage.clear();
 });
+
+// Pages load lazily; on a busy two-core CI machine the first render can take seconds.
+configure({ asyncUtilTimeout: 10_000 });

@@ -1,0 +1,2 @@
+import preset from '../config/eslint.preset.mjs';
+export default preset;

@@ -1,0 +1,45 @@
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import type { Page } from '@playwright/test';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const ports: Record<string, number> = require('../../../config/ports.cjs');
+
+/** Where run.mjs started the stack (the port map's defaults when the tests run against `npm start`). */
+export const urls = {
+  admin: process.env.E2E_ADMIN_URL ?? `http://localhost:${ports.admin}`,
+  passengerH5: process.env.E2E_PASSENGER_URL ?? `http://localhost:${ports.passengerH5}`,
+  driverH5: process.env.E2E_DRIVER_URL ?? `http://localhost:${ports.driverH5}`,
+  sandboxSms: process.env.E2E_SANDBOX_SMS_URL ?? `http://localhost:${ports.sandboxSms}`,
+};
+
+interface DemoSeed {
+  users: { username: string; password: string; displayName: string }[];
+}
+
+/** A demo account from config/demo/seed.json, which run.mjs loaded into the fresh database. */
+export function demoUser(username: string) {
+  const seed: DemoSeed = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'config', 'demo', 'seed.json'), 'utf8'));
+  const user = seed.users.find((u) => u.username === username);
+  if (!user) throw new Error(`${username} is not in config/demo/seed.json`);
+  return user;
+}
+
+/** The newest SMS code the sandbox delivered to `phone` (its /__sandbox inbox), or null. */
+export async function latestSmsCode(phone: string): Promise<string | null> {
+  const res = await fetch(`${urls.sandboxSms}/__sandbox/sms/messages?phone=${encodeURIComponent(phone)}`);
+  if (!res.ok) throw new Error(`sandbox SMS inbox answered ${res.status}`);
+  const body = (await res.json()) as { messages: { TemplateParam?: { code?: string } }[] };
+  return body.messages[0]?.TemplateParam?.code ?? null;
+}
+
+/** A mainland mobile number no other test uses. */
+export function freshPhone(): string {
+  return `139${String(Date.now() % 1e8).padStart(8, '0')}`;
+}
+
+/** Full-page screenshots under e2e/test-results/screenshots/, named for people to look at. */
+export async function snap(page: Page, name: string): Promise<void> {
+  const path = join(__dirname, '..', '..', 'test-results', 'screenshots', `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+}
