@@ -3,14 +3,11 @@
  * system pages rendering what the API returns.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { App as AntdApp, ConfigProvider } from 'antd';
-import zhCN from 'antd/locale/zh_CN';
-import { createMemoryRouter, RouterProvider } from 'react-router';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { DutyGroups, type AdminProfile, type AuditRecordView, type OrgNode, type PermissionCode, type RoleView, type UserView } from '@dzky/contracts';
 import { resetRequestHooks, tokens } from './request';
 import { routes } from './router';
-import { SessionProvider } from './session';
+import { renderWithRouter } from './test/render-router';
 
 const base: AdminProfile = {
   id: 1,
@@ -113,19 +110,7 @@ function mockBff(profile: AdminProfile) {
   return calls;
 }
 
-function renderApp(path: string) {
-  const router = createMemoryRouter(routes, { initialEntries: [path] });
-  render(
-    <ConfigProvider locale={zhCN}>
-      <AntdApp>
-        <SessionProvider>
-          <RouterProvider router={router} />
-        </SessionProvider>
-      </AntdApp>
-    </ConfigProvider>,
-  );
-  return router;
-}
+const renderApp = (path: string) => renderWithRouter(routes, path);
 
 const menu = () => document.querySelector('.ant-layout-sider') as HTMLElement;
 

@@ -1,12 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { App as AntdApp, ConfigProvider } from 'antd';
-import zhCN from 'antd/locale/zh_CN';
-import { createMemoryRouter, RouterProvider } from 'react-router';
 import type { AdminLoginChallenge, AdminSession } from '@dzky/contracts';
 import { resetRequestHooks, tokens } from '../../request';
-import { SessionProvider } from '../../session';
+import { renderWithRouter } from '../../test/render-router';
 import LoginPage from '.';
 
 const QR = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
@@ -42,24 +39,14 @@ function envelope(status: number, body: object) {
 }
 
 function renderLogin() {
-  const router = createMemoryRouter(
+  return renderWithRouter(
     [
       { path: '/login', element: <LoginPage /> },
       { path: '/dashboard', element: <div>工作台页面</div> },
       { path: '/password', element: <div>修改密码页面</div> },
     ],
-    { initialEntries: ['/login'] },
+    '/login',
   );
-  render(
-    <ConfigProvider locale={zhCN}>
-      <AntdApp>
-        <SessionProvider>
-          <RouterProvider router={router} />
-        </SessionProvider>
-      </AntdApp>
-    </ConfigProvider>,
-  );
-  return router;
 }
 
 async function signInWithPassword(user: ReturnType<typeof userEvent.setup>) {

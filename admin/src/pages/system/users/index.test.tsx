@@ -3,14 +3,11 @@
  * server's refusals (三员分立, granting beyond one's rights) reach the user.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { App as AntdApp, ConfigProvider } from 'antd';
-import zhCN from 'antd/locale/zh_CN';
-import { createMemoryRouter, RouterProvider } from 'react-router';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { DutyGroups, type AdminProfile, type ApiEnvelope, type PermissionCode, type RoleView, type UserView } from '@dzky/contracts';
 import { resetRequestHooks, tokens } from '../../../request';
 import { routes } from '../../../router';
-import { SessionProvider } from '../../../session';
+import { renderWithRouter } from '../../../test/render-router';
 
 // as the bff's built-in roles grant them (bff/src/migrations/0002-built-in-roles.ts)
 const SECURITY_ADMIN: PermissionCode[] = [...DutyGroups.security, 'system:user:read', 'system:role:read'];
@@ -90,18 +87,7 @@ function mockBff(assign: (id: number, body: { roleIds: number[] }) => { status: 
   return sent;
 }
 
-function renderUsers() {
-  const router = createMemoryRouter(routes, { initialEntries: ['/system/users'] });
-  render(
-    <ConfigProvider locale={zhCN}>
-      <AntdApp>
-        <SessionProvider>
-          <RouterProvider router={router} />
-        </SessionProvider>
-      </AntdApp>
-    </ConfigProvider>,
-  );
-}
+const renderUsers = () => renderWithRouter(routes, '/system/users');
 
 const rowOf = (text: string) => screen.getByText(text).closest('tr') as HTMLElement;
 const dialog = () => screen.getByRole('dialog');
