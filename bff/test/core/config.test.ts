@@ -1,0 +1,34 @@
+import defaultConfig from '../../src/config/config.default';
+
+describe('R-8.2 production configuration', () => {
+  const saved = { ...process.env };
+  afterEach(() => {
+    for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k];
+    Object.assign(process.env, saved);
+  });
+
+  it('refuses to start in production without a real database, anchor log or external endpoints', () => {
+    process.env.NODE_ENV = 'production';
+    for (const name of ['DB_URL', 'AUDIT_ANCHOR_FILE', 'WECHAT_BASE_URL', 'ALIYUN_SMS_BASE_URL']) {
+      const env = { DB_URL: 'mysql://u:p@db:3306/dzky', AUDIT_ANCHOR_FILE: '/var/lib/dzky/anchor.log', WECHAT_BASE_URL: 'https://api.weixin.qq.com', ALIYUN_SMS_BASE_URL: 'https://dysmsapi.aliyuncs.com' };
+      Object.assign(process.env, env);
+      delete process.env[name];
+      expect(() => defaultConfig({} as any)).toThrow(`${name} must be set in production`);
+    }
+  });
+
+  it('refuses to start in production without its secrets', () => {
+    process.env.NODE_ENV = 'production';
+    delete process.env.AUDIT_HMAC_KEY;
+    expect(() => defaultConfig({} as any)).toThrow(/missing secrets in the environment: AUDIT_HMAC_KEY/);
+  });
+
+  it('falls back to the embedded database and the sandboxes outside production', () => {
+    process.env.NODE_ENV = 'development';
+    delete process.env.DB_URL;
+    delete process.env.WECHAT_BASE_URL;
+    const config: any = defaultConfig({} as any);
+    expect(config.db.url).toMatch(/^sqlite:.*bff[/\\]data[/\\]dzky\.sqlite$/);
+    expect(config.wechat.baseUrl).toBe('http://localhost:7401');
+  });
+});
