@@ -1,6 +1,6 @@
 // The one port map of the project. Clear of 3306 (MariaDB), 5432 (PostgreSQL), 5672 (RabbitMQ),
 // 1883 (Mosquitto), 4222 (NATS) and 6379 (Redis), which the machines already run.
-module.exports = {
+const BASE = {
   bff: 7001,
   admin: 7100,
   passengerH5: 7200,
@@ -15,3 +15,8 @@ module.exports = {
   sandboxRegulator: 7407,
   sandboxLicence: 7408,
 };
+
+// DZKY_PORT_OFFSET shifts the whole map, so a second stack (the browser tests) runs beside a
+// developer's `npm start` without a port in common.
+const offset = Number(process.env.DZKY_PORT_OFFSET || 0);
+module.exports = Object.fromEntries(Object.entries(BASE).map(([name, port]) => [name, port + offset]));

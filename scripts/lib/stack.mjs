@@ -11,9 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { startStaticProxy } from './static-proxy.mjs';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-/** The port map of config/ports.cjs (unshifted). */
+/** The port map of config/ports.cjs (as shifted by DZKY_PORT_OFFSET in this process, if set). */
 export const PORTS = { ...createRequire(import.meta.url)(join(ROOT, 'config', 'ports.cjs')) };
-const PORT_OFFSET_PRELOAD = join(ROOT, 'scripts', 'lib', 'port-offset.cjs');
 export const SEED_FILE = join(ROOT, 'config', 'demo', 'seed.json');
 
 const CONTRACTS = ['contracts/src', 'contracts/tsconfig.json', 'contracts/package.json'];
@@ -180,10 +179,9 @@ export async function startStack({ localDir = process.env.DZKY_LOCAL_DIR ?? join
   const unexpectedExit = new Promise((r) => (onUnexpectedExit = r));
 
   const env = { ...process.env, DZKY_LOCAL_DIR: localDir };
-  const preload = [];
+  // the sandbox CLI and bff read the same port map, shifted by this variable
   if (portOffset) {
     env.DZKY_PORT_OFFSET = String(portOffset);
-    preload.push('-r', PORT_OFFSET_PRELOAD);
   }
   if (dbUrl) env.DB_URL = dbUrl;
   if (logDir) env.LOG_DIR = logDir;
@@ -203,7 +201,7 @@ export async function startStack({ localDir = process.env.DZKY_LOCAL_DIR ?? join
   };
 
   const startChild = (name, args, childEnv) => {
-    const child = track(spawn(process.execPath, [...preload, ...args], { cwd: ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] }));
+    const child = track(spawn(process.execPath, args, { cwd: ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] }));
     pipeOutput(name, child);
     const exited = new Promise((r) => child.once('exit', (code, signal) => r({ code, signal })));
     children.set(name, { child, exited });
@@ -251,7 +249,7 @@ export async function startStack({ localDir = process.env.DZKY_LOCAL_DIR ?? join
     const credsFile = join(localDir, 'sandbox-credentials.json');
     const creds = existsSync(credsFile) ? JSON.parse(readFileSync(credsFile, 'utf8')) : {};
     const bffEnv = { ...env, PORT: String(ports.bff) };
-    // where bff finds the sandboxes (its defaults are the unshifted port map)
+    // where bff finds the sandboxes (explicit, so a caller's own settings win)
     bffEnv.WECHAT_BASE_URL ??= `http://localhost:${ports.sandboxWechat}`;
     bffEnv.ALIYUN_SMS_BASE_URL ??= `http://localhost:${ports.sandboxSms}`;
     for (const [k, v] of Object.entries(creds)) if (!process.env[k]) bffEnv[k] = v;
@@ -259,7 +257,7 @@ export async function startStack({ localDir = process.env.DZKY_LOCAL_DIR ?? join
     // 3. migrations + demo data (seed.js migrates first); idempotent, so every start may run it
     say('migrating the database and loading the demo data …');
     const seed = await new Promise((r) => {
-      const c = track(spawn(process.execPath, [...preload, join(ROOT, 'bff', 'dist', 'cli', 'seed.js')], { cwd: ROOT, env: bffEnv, stdio: ['ignore', 'pipe', 'pipe'] }));
+      const c = track(spawn(process.execPath, [join(ROOT, 'bff', 'dist', 'cli', 'seed.js')], { cwd: ROOT, env: bffEnv, stdio: ['ignore', 'pipe', 'pipe'] }));
       pipeOutput('seed', c);
       c.on('exit', (code, signal) => r({ code, signal }));
     });

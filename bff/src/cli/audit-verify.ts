@@ -1,4 +1,5 @@
 import { AuditService } from '../modules/audit/service/audit.service';
+import type { VerifyResult } from '../modules/audit/service/audit-chain';
 import { cliContext, runCli } from './cli-context';
 
 /**
@@ -11,16 +12,23 @@ async function main(): Promise<number> {
     const audit = new AuditService();
     (audit as any).config = ctx.config.audit; // what @Config would inject
     audit.init();
-    const result = await audit.verify();
-    if (result.ok) {
-      console.warn(`audit trail intact: ${result.records} records, anchored up to #${result.anchoredSeq}`);
-      return 0;
-    }
-    console.error(`audit trail BROKEN at record #${result.firstBadSeq}: ${result.reason} (${result.records} records verified before it)`);
-    return 1;
+    const { exitCode, message } = verifyReport(await audit.verify());
+    (exitCode === 0 ? console.warn : console.error)(message);
+    return exitCode;
   } finally {
     await ctx.close();
   }
+}
+
+/** The command's answer: exit code and the line it prints. */
+export function verifyReport(result: VerifyResult): { exitCode: 0 | 1; message: string } {
+  if (result.ok) {
+    return { exitCode: 0, message: `audit trail intact: ${result.records} records, anchored up to #${result.anchoredSeq}` };
+  }
+  return {
+    exitCode: 1,
+    message: `audit trail BROKEN at record #${result.firstBadSeq}: ${result.reason} (${result.records} records verified before it)`,
+  };
 }
 
 if (require.main === module) runCli(main);

@@ -56,6 +56,10 @@ describe('admin sign-in: password, TOTP, lock-out, sessions', () => {
     expect(changed.status).toBe(200);
     const me = await t.request().get('/api/admin/auth/me').set(bearer(token));
     expect(me.body.data.mustChangePassword).toBe(false);
+    // the new password expires after the maximum age (90 days by default)
+    const expiresInDays = (new Date(me.body.data.passwordExpiresAt).getTime() - Date.now()) / 86_400_000;
+    expect(expiresInDays).toBeGreaterThan(89.9);
+    expect(expiresInDays).toBeLessThanOrEqual(90);
 
     // enrolled: the next sign-in asks for a code and offers no new secret
     const again = await login('newbie', 'Str0ng&Secure');

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'fs';
 import { AuditRecordEntity } from '../../src/modules/audit/entity/audit-record.entity';
 import { AuditService } from '../../src/modules/audit/service/audit.service';
+import { verifyReport } from '../../src/cli/audit-verify';
 import { bearer, startApp, type TestApp } from '../support/app';
 import { createAdmin, signIn, type TestAdmin } from '../support/fixtures';
 
@@ -44,10 +45,11 @@ describe('R-8.2 audit trail', () => {
     expect(JSON.stringify(items)).not.toContain('Clerk#2026pw');
   });
 
-  it('verifies an intact trail', async () => {
+  it('verifies an intact trail: `npm run audit:verify` exits 0', async () => {
     const result = await audit.verify();
     expect(result).toMatchObject({ ok: true });
     expect(result.records).toBeGreaterThan(5);
+    expect(verifyReport(result)).toEqual({ exitCode: 0, message: expect.stringContaining(`${result.records} records`) });
   });
 
   it('detects a changed record', async () => {
@@ -56,6 +58,8 @@ describe('R-8.2 audit trail', () => {
     await AuditRecordEntity.update({ detail: '{"username":"someone-else"}' }, { where: { id: victim!.id } });
     const result = await audit.verify();
     expect(result).toMatchObject({ ok: false, firstBadSeq: Number(victim!.seq) });
+    // the command exits non-zero and names the first bad record
+    expect(verifyReport(result)).toEqual({ exitCode: 1, message: expect.stringContaining(`BROKEN at record #${victim!.seq}`) });
     await AuditRecordEntity.update({ detail: original }, { where: { id: victim!.id } });
     expect((await audit.verify()).ok).toBe(true);
   });

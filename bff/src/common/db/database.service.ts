@@ -35,7 +35,8 @@ export class DatabaseService {
 
   @Init()
   async init(): Promise<void> {
-    this.sequelize = await openOnce(this.config);
+    this.sequelize = await openDatabase(this.config, ENTITIES);
+    await runMigrations(this.sequelize);
   }
 
   /** Runs `work` in a write transaction; on SQLite it takes the write lock up front (IMMEDIATE). */
@@ -54,33 +55,13 @@ export class DatabaseService {
 
   @Destroy()
   async close(): Promise<void> {
-    if (!this.sequelize || !OPEN.delete(this.config.url)) return;
+    if (!this.sequelize) return;
     if (this.config.dropOnClose && this.dialect === 'mysql') {
       const name = this.sequelize.getDatabaseName();
       await this.sequelize.query(`DROP DATABASE IF EXISTS \`${name}\``);
     }
     await this.sequelize.close();
   }
-}
-
-/**
- * Midway may create this singleton twice when two dependents ask for it while its async init is
- * still running; the models are bound to one Sequelize instance, so the database is opened (and
- * migrated) once per URL and shared.
- */
-const OPEN = new Map<string, Promise<Sequelize>>();
-
-function openOnce(config: DbConfig): Promise<Sequelize> {
-  let opening = OPEN.get(config.url);
-  if (!opening) {
-    opening = openDatabase(config, ENTITIES).then(async (sequelize) => {
-      await runMigrations(sequelize);
-      return sequelize;
-    });
-    OPEN.set(config.url, opening);
-    opening.catch(() => OPEN.delete(config.url));
-  }
-  return opening;
 }
 
 export async function openDatabase(config: DbConfig, models: ModelCtor[]): Promise<Sequelize> {

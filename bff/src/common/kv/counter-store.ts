@@ -8,7 +8,6 @@ export abstract class CounterStore {
   abstract hit(key: string, windowSeconds: number): Promise<number>;
   /** The count in the current window without adding to it. */
   abstract peek(key: string, windowSeconds: number): Promise<number>;
-  abstract reset(key: string): Promise<void>;
   /** For /ready: whether the store answers. */
   abstract ping(): Promise<boolean>;
   abstract close(): Promise<void>;
@@ -33,10 +32,6 @@ export class MemoryCounterStore extends CounterStore {
   async peek(key: string, windowSeconds: number): Promise<number> {
     const entry = this.counts.get(key);
     return entry && entry.window === windowOf(windowSeconds) ? entry.count : 0;
-  }
-
-  async reset(key: string): Promise<void> {
-    this.counts.delete(key);
   }
 
   async ping(): Promise<boolean> {
@@ -79,11 +74,6 @@ export class RedisCounterStore extends CounterStore {
 
   async peek(key: string, windowSeconds: number): Promise<number> {
     return Number((await this.redis.get(this.key(key, windowSeconds))) ?? 0);
-  }
-
-  async reset(key: string): Promise<void> {
-    const keys = await this.redis.keys(`${this.prefix}${key}:*`);
-    if (keys.length) await this.redis.del(...keys);
   }
 
   async ping(): Promise<boolean> {

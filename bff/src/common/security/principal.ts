@@ -19,6 +19,7 @@ export interface AdminPrincipal extends BasePrincipal {
   roles: string[];
   permissions: Set<PermissionCode>;
   mustChangePassword: boolean;
+  passwordExpiresAt: Date | null;
 }
 
 export interface EndUserPrincipal extends BasePrincipal {

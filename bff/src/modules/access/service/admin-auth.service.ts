@@ -108,7 +108,7 @@ export class AdminAuthService {
     });
     const tokens = await this.sessions.issue('admin', user.id, origin);
     const principal = await this.loadPrincipal(user.id, tokens.sessionId);
-    return { accessToken: tokens.accessToken, expiresIn: tokens.expiresIn, refreshToken: tokens.refreshToken, profile: await this.profile(principal) };
+    return { accessToken: tokens.accessToken, expiresIn: tokens.expiresIn, refreshToken: tokens.refreshToken, profile: this.profile(principal) };
   }
 
   async refresh(refreshToken: string): Promise<AdminSession> {
@@ -119,7 +119,7 @@ export class AdminAuthService {
       await this.sessions.revoke(session.id, 'user_disabled');
       throw new DomainError('AUTH.ACCOUNT_DISABLED');
     }
-    return { ...tokens, profile: await this.profile(principal) };
+    return { ...tokens, profile: this.profile(principal) };
   }
 
   async logout(principal: AdminPrincipal, origin: RequestOrigin): Promise<void> {
@@ -167,7 +167,8 @@ export class AdminAuthService {
     const links = await AdminUserRoleEntity.findAll({ where: { userId } });
     const roles = links.length ? await RoleEntity.findAll({ where: { id: { [Op.in]: links.map((l) => l.roleId) } } }) : [];
     const { passwordMaxAgeDays } = await this.settings.get();
-    const expired = passwordMaxAgeDays > 0 && user.passwordChangedAt.getTime() + passwordMaxAgeDays * 86_400_000 < Date.now();
+    const passwordExpiresAt = passwordMaxAgeDays > 0 ? new Date(user.passwordChangedAt.getTime() + passwordMaxAgeDays * 86_400_000) : null;
+    const expired = passwordExpiresAt !== null && passwordExpiresAt.getTime() < Date.now();
     return {
       audience: 'admin',
       sessionId,
@@ -182,13 +183,12 @@ export class AdminAuthService {
       roles: roles.map((r) => r.code),
       permissions: new Set<PermissionCode>(roles.flatMap((r) => r.permissions)),
       mustChangePassword: user.mustChangePassword || expired,
+      passwordExpiresAt,
     };
   }
 
-  async profile(principal: AdminPrincipal | null): Promise<AdminProfile> {
+  profile(principal: AdminPrincipal | null): AdminProfile {
     if (!principal) throw new DomainError('AUTH.ACCOUNT_DISABLED');
-    const user = await AdminUserEntity.findByPk(principal.subjectId);
-    const { passwordMaxAgeDays } = await this.settings.get();
     return {
       id: principal.subjectId,
       username: principal.username,
@@ -199,7 +199,7 @@ export class AdminAuthService {
       roles: principal.roles,
       permissions: [...principal.permissions].sort(),
       mustChangePassword: principal.mustChangePassword,
-      passwordExpiresAt: user && passwordMaxAgeDays > 0 ? new Date(user.passwordChangedAt.getTime() + passwordMaxAgeDays * 86_400_000).toISOString() : null,
+      passwordExpiresAt: principal.passwordExpiresAt?.toISOString() ?? null,
     };
   }
 

@@ -14,7 +14,7 @@ import { assertAssignmentAllowed } from './grant-rules';
 import { OrgService } from './org.service';
 import { passwordProblems } from './password-policy';
 import { RoleService } from './role.service';
-import { subtreeOrgIds } from './scope';
+import { inSubtree, subtreeOrgIds } from './scope';
 import { SessionService } from './session.service';
 
 const PHONE_INDEX = 'admin_user.phone';
@@ -169,9 +169,8 @@ export class AdminUserService {
 
   private async visible(principal: AdminPrincipal, id: number): Promise<AdminUserEntity> {
     const user = await AdminUserEntity.findByPk(id);
-    if (!user) throw new NotFoundError('用户');
-    const orgIds = await subtreeOrgIds(principal);
-    if (!orgIds.includes(user.orgId)) throw new NotFoundError('用户');
+    const org = user ? await OrgEntity.findByPk(user.orgId) : null;
+    if (!user || !inSubtree(principal, org?.path)) throw new NotFoundError('用户');
     return user;
   }
 

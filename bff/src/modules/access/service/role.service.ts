@@ -6,9 +6,10 @@ import { DomainError, NotFoundError, ValidationError } from '../../../common/err
 import type { AdminPrincipal, RequestOrigin } from '../../../common/security/principal';
 import { AuditService } from '../../audit/service/audit.service';
 import { AdminUserRoleEntity } from '../entity/admin-user.entity';
+import { OrgEntity } from '../entity/org.entity';
 import { RoleEntity } from '../entity/role.entity';
 import { assertRolePermissionsAllowed } from './grant-rules';
-import { subtreeOrgIds } from './scope';
+import { inSubtree, subtreeOrgIds } from './scope';
 
 @Provide()
 @Scope(ScopeEnum.Singleton)
@@ -77,9 +78,9 @@ export class RoleService {
   }
 
   private async editable(principal: AdminPrincipal, id: number): Promise<RoleEntity> {
-    const orgIds = await subtreeOrgIds(principal);
     const role = await RoleEntity.findByPk(id);
-    if (!role || (!role.builtIn && !orgIds.includes(role.orgId))) throw new NotFoundError('角色');
+    const org = role && !role.builtIn ? await OrgEntity.findByPk(role.orgId) : null;
+    if (!role || (!role.builtIn && !inSubtree(principal, org?.path))) throw new NotFoundError('角色');
     if (role.builtIn) throw new DomainError('ROLE.BUILT_IN');
     return role;
   }
