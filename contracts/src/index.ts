@@ -6,3 +6,4 @@ export * from './system';
 export * from './audit';
 export * from './mask';
 export * from './money';
+export * from './id-number';
