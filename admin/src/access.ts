@@ -5,7 +5,9 @@
  */
 import { DutyGroups, type PermissionCode } from '@dzky/contracts';
 
-export type MenuIcon = 'dashboard' | 'system' | 'users' | 'roles' | 'orgs' | 'securityAudit' | 'auditLogs' | 'securitySettings';
+export type MenuIcon =
+  | 'dashboard' | 'system' | 'users' | 'roles' | 'orgs' | 'securityAudit' | 'auditLogs' | 'securitySettings'
+  | 'basedata' | 'stops' | 'lines' | 'routes' | 'archive' | 'operators' | 'vehicles' | 'drivers' | 'passengers' | 'platform';
 
 export interface MenuNode {
   /** the route path; for groups, a path prefix */
@@ -20,6 +22,29 @@ export interface MenuNode {
 
 export const MENU: readonly MenuNode[] = [
   { key: '/dashboard', labelKey: 'menu.dashboard', icon: 'dashboard' },
+  {
+    key: '/basedata',
+    labelKey: 'menu.basedata',
+    icon: 'basedata',
+    children: [
+      { key: '/basedata/stops', labelKey: 'menu.stops', icon: 'stops', anyOf: ['basedata:read', 'basedata:write'] },
+      { key: '/basedata/lines', labelKey: 'menu.lines', icon: 'lines', anyOf: ['basedata:read', 'basedata:write'] },
+      { key: '/basedata/routes', labelKey: 'menu.routes', icon: 'routes', anyOf: ['basedata:read', 'basedata:write'] },
+    ],
+  },
+  {
+    key: '/archive',
+    labelKey: 'menu.archive',
+    icon: 'archive',
+    children: [
+      { key: '/archive/operators', labelKey: 'menu.operators', icon: 'operators', anyOf: ['basedata:read', 'basedata:write', 'finance:write'] },
+      { key: '/archive/vehicles', labelKey: 'menu.vehicles', icon: 'vehicles', anyOf: ['basedata:read', 'basedata:write'] },
+      { key: '/archive/drivers', labelKey: 'menu.drivers', icon: 'drivers', anyOf: ['basedata:read', 'basedata:write'] },
+      // platform staff only: the bff also refuses operator organisations
+      { key: '/archive/passengers', labelKey: 'menu.passengers', icon: 'passengers', anyOf: ['order:read', 'service:complaint'] },
+      { key: '/archive/platform', labelKey: 'menu.platform', icon: 'platform', anyOf: ['system:org:read', 'system:org:write'] },
+    ],
+  },
   {
     key: '/system',
     labelKey: 'menu.system',
@@ -54,6 +79,10 @@ export const ACTIONS = {
   'org.write': ['system:org:write'],
   'audit.export': ['audit:export'],
   'security.settings': ['security:settings'],
+  'basedata.write': ['basedata:write'],
+  'archive.write': ['basedata:write'],
+  'operator.merchant': ['finance:write'],
+  'platform.write': ['system:org:write'],
 } as const satisfies Record<string, readonly PermissionCode[]>;
 
 export type Action = keyof typeof ACTIONS;

@@ -12,6 +12,14 @@ const RolesPage = lazy(() => import('./pages/system/roles'));
 const OrgsPage = lazy(() => import('./pages/system/orgs'));
 const AuditPage = lazy(() => import('./pages/audit'));
 const SecuritySettingsPage = lazy(() => import('./pages/security'));
+const StopsPage = lazy(() => import('./pages/basedata/stops'));
+const LinesPage = lazy(() => import('./pages/basedata/lines'));
+const RoutesPage = lazy(() => import('./pages/basedata/routes'));
+const OperatorsPage = lazy(() => import('./pages/archive/operators'));
+const VehiclesPage = lazy(() => import('./pages/archive/vehicles'));
+const DriversPage = lazy(() => import('./pages/archive/drivers'));
+const PassengersPage = lazy(() => import('./pages/archive/passengers'));
+const PlatformProfilePage = lazy(() => import('./pages/archive/platform'));
 
 /** Paths must match the keys in access.ts, which decides who may open them. */
 export const routes: RouteObject[] = [
@@ -34,6 +42,17 @@ export const routes: RouteObject[] = [
     children: [
       { index: true, element: <Navigate to="/dashboard" replace /> },
       { path: 'dashboard', element: <DashboardPage /> },
+      { path: 'basedata', element: <Navigate to="/basedata/stops" replace /> },
+      { path: 'basedata/stops', element: <StopsPage /> },
+      { path: 'basedata/lines', element: <LinesPage /> },
+      { path: 'basedata/routes', element: <RoutesPage /> },
+      { path: 'basedata/routes/:id', element: <RoutesPage /> },
+      { path: 'archive', element: <Navigate to="/archive/vehicles" replace /> },
+      { path: 'archive/operators', element: <OperatorsPage /> },
+      { path: 'archive/vehicles', element: <VehiclesPage /> },
+      { path: 'archive/drivers', element: <DriversPage /> },
+      { path: 'archive/passengers', element: <PassengersPage /> },
+      { path: 'archive/platform', element: <PlatformProfilePage /> },
       { path: 'system', element: <Navigate to="/system/users" replace /> },
       { path: 'system/users', element: <UsersPage /> },
       { path: 'system/roles', element: <RolesPage /> },

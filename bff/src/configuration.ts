@@ -3,6 +3,7 @@ import * as koa from '@midwayjs/koa';
 import * as validate from '@midwayjs/validate';
 import * as swagger from '@midwayjs/swagger';
 import * as crossDomain from '@midwayjs/cross-domain';
+import * as busboy from '@midwayjs/busboy';
 import DefaultConfig from './config/config.default';
 import UnittestConfig from './config/config.unittest';
 import { DatabaseService } from './common/db/database.service';
@@ -12,7 +13,7 @@ import { RequestContextMiddleware } from './common/middleware/request-context.mi
 import { AccessGuard } from './common/security/access.guard';
 
 @Configuration({
-  imports: [koa, validate, crossDomain, { component: swagger }],
+  imports: [koa, validate, crossDomain, busboy, { component: swagger }],
   importConfigs: [{ default: DefaultConfig, unittest: UnittestConfig }],
 })
 export class MainConfiguration implements ILifeCycle {

@@ -37,6 +37,23 @@ export const ErrorCodes = {
   'ORG.PARENT_INVALID': { status: 422, message: '上级机构无效' },
   'ORG.HAS_CHILDREN': { status: 409, message: '机构下还有下级机构或用户' },
   'PRIVACY.CONSENT_REQUIRED': { status: 403, message: '请先阅读并同意隐私政策' },
+  // spreadsheets (import is all or nothing; details list every bad row)
+  'IMPORT.INVALID_ROWS': { status: 422, message: '导入文件有误，未导入任何数据' },
+  'IMPORT.BAD_FILE': { status: 422, message: '无法读取导入文件，请使用下载的模板' },
+  // files
+  'FILE.TOO_LARGE': { status: 413, message: '文件过大' },
+  'FILE.TYPE_NOT_ALLOWED': { status: 415, message: '不支持的文件类型' },
+  'FILE.NOT_USABLE': { status: 422, message: '文件不存在或不属于本机构' },
+  // base data
+  'BASEDATA.DUPLICATE': { status: 409, message: '编码或名称已存在' },
+  'BASEDATA.IN_USE': { status: 409, message: '数据正在被使用，不能停用' },
+  'BASEDATA.GEOMETRY_INVALID': { status: 422, message: '区域图形无效' },
+  // archives
+  'ARCHIVE.DUPLICATE': { status: 409, message: '档案已存在' },
+  'ARCHIVE.LINK_INVALID': { status: 409, message: '账号与驾驶员档案不匹配' },
+  // passengers
+  'RIDER.DUPLICATE': { status: 409, message: '该乘车人已添加' },
+  'RIDER.LIMIT_REACHED': { status: 409, message: '乘车人数量已达上限' },
 } as const;
 
 export type ErrorCode = keyof typeof ErrorCodes;

@@ -7,3 +7,7 @@ export * from './audit';
 export * from './mask';
 export * from './money';
 export * from './id-number';
+export * from './basedata';
+export * from './archive';
+export * from './file';
+export * from './passenger';

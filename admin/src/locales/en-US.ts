@@ -1,3 +1,5 @@
+import basedata from './basedata.en-US';
+import archive from './archive.en-US';
 import type { Messages } from './zh-CN';
 
 const enUS: Messages = {
@@ -52,6 +54,16 @@ const enUS: Messages = {
     securityAudit: 'Security & audit',
     auditLogs: 'Audit log',
     securitySettings: 'Security policy',
+    basedata: 'Base data',
+    stops: 'Stops',
+    lines: 'Lines',
+    routes: 'Routes & zones',
+    archive: 'Archives',
+    operators: 'Operators',
+    vehicles: 'Vehicles',
+    drivers: 'Drivers',
+    passengers: 'Passengers',
+    platform: 'Platform profile',
   },
   login: {
     brandPoints: ['Many operators on one platform, managed by organisation', 'Password plus one-time code sign-in; key actions audited', 'Lines, trips, orders and regulator feeds in one place'],
@@ -330,6 +342,8 @@ const enUS: Messages = {
     lockoutGroup: 'Failed sign-ins',
     sessionGroup: 'Sessions',
   },
+  basedata: basedata,
+  archive: archive,
   exception: {
     forbidden: 'Sorry, you are not allowed to open this page',
     notFound: 'Sorry, this page does not exist',

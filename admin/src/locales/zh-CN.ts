@@ -1,3 +1,5 @@
+import basedata from './basedata.zh-CN';
+import archive from './archive.zh-CN';
 /** Chinese is the product's first language; every key here must also exist in en-US.ts. */
 const zhCN = {
   app: {
@@ -53,6 +55,16 @@ const zhCN = {
     securityAudit: '安全审计',
     auditLogs: '审计日志',
     securitySettings: '安全策略',
+    basedata: '基础数据',
+    stops: '站点管理',
+    lines: '线路管理',
+    routes: '路线与区域',
+    archive: '档案管理',
+    operators: '运营商档案',
+    vehicles: '车辆档案',
+    drivers: '驾驶员档案',
+    passengers: '乘客档案',
+    platform: '平台信息',
   },
   login: {
     brandPoints: ['多经营者统一接入，按机构分级管理', '密码 + 动态口令双因素登录，关键操作全程审计', '班线、班次、订单与监管数据报送一体化'],
@@ -333,6 +345,8 @@ const zhCN = {
     lockoutGroup: '登录失败处理',
     sessionGroup: '会话管理',
   },
+  basedata: basedata,
+  archive: archive,
   exception: {
     forbidden: '抱歉，您无权访问此页面',
     notFound: '抱歉，您访问的页面不存在',

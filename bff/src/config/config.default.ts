@@ -105,6 +105,32 @@ export default (_appInfo: MidwayAppInfo): MidwayConfig => {
         notice: env.ALIYUN_SMS_TEMPLATE_NOTICE ?? 'SMS_NOTICE',
       },
     },
+    oss: {
+      // production: the bucket's region endpoint, e.g. https://oss-cn-shenzhen.aliyuncs.com
+      endpoint: setting('OSS_ENDPOINT', sandboxUrl(ports.sandboxOss)),
+      bucket: env.OSS_BUCKET ?? 'dzky-files',
+      region: env.OSS_REGION ?? 'oss-cn-shenzhen',
+      accessKeyId: env.OSS_ACCESS_KEY_ID ?? 'LTAIdevossaccesskey',
+      accessKeySecret: env.OSS_ACCESS_KEY_SECRET ?? 'dev-oss-secret-not-for-production',
+    },
+    files: {
+      /** uploads larger than this are refused before they reach storage */
+      maxBytes: Number(env.FILE_MAX_BYTES ?? 10 * 1024 * 1024),
+      /** how long a download link stays valid */
+      urlTtlSeconds: Number(env.FILE_URL_TTL_SECONDS ?? 300),
+    },
+    licenceRegistry: {
+      // production: the provincial transport authority's registry endpoint
+      baseUrl: setting('LICENCE_REGISTRY_BASE_URL', sandboxUrl(ports.sandboxLicence)),
+      appKey: env.LICENCE_REGISTRY_APP_KEY ?? 'dzky-dev',
+      appSecret: env.LICENCE_REGISTRY_APP_SECRET ?? 'dev-licence-secret-not-for-production',
+    },
+    busboy: {
+      mode: 'file',
+      // the file module checks the bytes themselves (magic numbers), not the name's extension
+      whitelist: null,
+      limits: { fileSize: Number(env.FILE_MAX_BYTES ?? 10 * 1024 * 1024) + 1, files: 1 },
+    },
     swagger: {
       title: 'DZKY BFF API',
       description: '定制客运网络平台 — back end for frontends',

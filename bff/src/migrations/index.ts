@@ -1,6 +1,10 @@
 import type { QueryInterface, Sequelize } from 'sequelize';
 import * as m0001 from './0001-foundation';
 import * as m0002 from './0002-built-in-roles';
+import * as m0003 from './0003-base-data';
+import * as m0004 from './0004-archives';
+import * as m0005 from './0005-files';
+import * as m0006 from './0006-riders';
 
 export interface Migration {
   name: string;
@@ -12,4 +16,8 @@ export interface Migration {
 export const MIGRATIONS: Migration[] = [
   { name: '0001-foundation', ...m0001 },
   { name: '0002-built-in-roles', ...m0002 },
+  { name: '0003-base-data', ...m0003 },
+  { name: '0004-archives', ...m0004 },
+  { name: '0005-files', ...m0005 },
+  { name: '0006-riders', ...m0006 },
 ];

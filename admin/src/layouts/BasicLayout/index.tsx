@@ -14,6 +14,16 @@ import {
   TeamOutlined,
   UserOutlined,
   BankOutlined,
+  BranchesOutlined,
+  CarOutlined,
+  ContactsOutlined,
+  DatabaseOutlined,
+  EnvironmentOutlined,
+  FolderOpenOutlined,
+  GlobalOutlined,
+  IdcardOutlined,
+  NodeIndexOutlined,
+  ShopOutlined,
 } from '@ant-design/icons';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -37,6 +47,16 @@ const ICONS: Record<MenuIcon, ReactNode> = {
   securityAudit: <SafetyCertificateOutlined />,
   auditLogs: <AuditOutlined />,
   securitySettings: <SecurityScanOutlined />,
+  basedata: <DatabaseOutlined />,
+  stops: <EnvironmentOutlined />,
+  lines: <NodeIndexOutlined />,
+  routes: <BranchesOutlined />,
+  archive: <FolderOpenOutlined />,
+  operators: <ShopOutlined />,
+  vehicles: <CarOutlined />,
+  drivers: <IdcardOutlined />,
+  passengers: <ContactsOutlined />,
+  platform: <GlobalOutlined />,
 };
 
 export default function BasicLayout() {

@@ -4,6 +4,10 @@ import { RoleEntity } from '../../modules/access/entity/role.entity';
 import { AdminUserEntity, AdminUserRoleEntity } from '../../modules/access/entity/admin-user.entity';
 import { AuthSessionEntity, SecuritySettingEntity } from '../../modules/access/entity/auth-session.entity';
 import { EndUserEntity, SmsCodeEntity, WechatIdentityEntity } from '../../modules/account/entity/end-user.entity';
+import { BASEDATA_ENTITIES } from '../../modules/basedata/entity';
+import { ARCHIVE_ENTITIES } from '../../modules/archive/entity';
+import { FILE_ENTITIES } from '../../modules/file/entity';
+import { PASSENGER_ENTITIES } from '../../modules/passenger/entity';
 import { AuditHeadEntity, AuditRecordEntity } from '../../modules/audit/entity/audit-record.entity';
 
 /** Every Sequelize model; the schema itself comes from src/migrations. */
@@ -19,4 +23,8 @@ export const ENTITIES: ModelCtor[] = [
   SmsCodeEntity,
   AuditRecordEntity,
   AuditHeadEntity,
+  ...FILE_ENTITIES,
+  ...BASEDATA_ENTITIES,
+  ...ARCHIVE_ENTITIES,
+  ...PASSENGER_ENTITIES,
 ];

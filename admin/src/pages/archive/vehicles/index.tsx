@@ -1,0 +1,12 @@
+import { Empty } from 'antd';
+import { useTranslation } from 'react-i18next';
+import PageContainer from '../../../components/PageContainer';
+
+export default function VehiclesPage() {
+  const { t } = useTranslation();
+  return (
+    <PageContainer>
+      <Empty description={t('archive.placeholder')} />
+    </PageContainer>
+  );
+}

@@ -1,0 +1,2 @@
+/** API shapes of the archive module, shared by bff and the apps. */
+export {};
