@@ -6,6 +6,8 @@ import { OrgEntity } from '../modules/access/entity/org.entity';
 import { RoleEntity } from '../modules/access/entity/role.entity';
 import { hashPassword } from '../modules/access/service/admin-auth.service';
 import { cliContext, runCli } from './cli-context';
+import { seedDemoBaseData } from './seed-basedata';
+import { seedDemoArchives } from './seed-archives';
 
 interface DemoSeed {
   orgs: { key: string; parent: string; kind: 'operator' | 'branch' | 'regulator'; name: string; regionCode: string | null }[];
@@ -54,6 +56,8 @@ export async function seedDemo(): Promise<{ created: string[] }> {
       await AdminUserRoleEntity.bulkCreate(roles.map((r) => ({ userId: user.id, roleId: r.id })));
       created.push(`user ${u.username}`);
     }
+    await seedDemoBaseData(ctx, orgIds, created);
+    await seedDemoArchives(ctx, orgIds, created);
   } finally {
     await ctx.close();
   }
