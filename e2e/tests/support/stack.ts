@@ -43,3 +43,30 @@ export async function snap(page: Page, name: string): Promise<void> {
   const path = join(__dirname, '..', '..', 'test-results', 'screenshots', `${name}.png`);
   await page.screenshot({ path, fullPage: true });
 }
+
+/** TOTP secrets enrolled during this run (run.mjs starts each run on a fresh database). */
+const enrolled = new Map<string, string>();
+
+/**
+ * Signs a demo admin in through the real login page: password, then the authenticator — enrolling
+ * it on the first sign-in of the run and typing the current code afterwards. Ends on the dashboard.
+ */
+export async function signInAdmin(page: Page, username: string): Promise<void> {
+  const { Secret, TOTP } = await import('otpauth');
+  const user = demoUser(username);
+  await page.goto('/login');
+  await page.getByPlaceholder('请输入用户名').fill(user.username);
+  await page.getByPlaceholder('请输入密码').fill(user.password);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  const secretView = page.getByTestId('totp-secret');
+  const otp = page.locator('.ant-otp input').first();
+  await otp.waitFor();
+  if (!enrolled.has(username)) {
+    const secret = (await secretView.innerText()).replace(/\s+/g, '');
+    enrolled.set(username, secret);
+  }
+  const totp = new TOTP({ algorithm: 'SHA1', digits: 6, period: 30, secret: Secret.fromBase32(enrolled.get(username)!) });
+  await otp.click();
+  await page.keyboard.type(totp.generate()); // the sixth digit submits
+  await page.waitForURL(/\/dashboard$/);
+}
