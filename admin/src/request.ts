@@ -213,7 +213,10 @@ async function fetchWithToken(method: string, url: string, opts: RequestOptions,
   const headers: Record<string, string> = { Accept: accept, ...opts.headers };
   if (token) headers.Authorization = `Bearer ${token}`;
   let body: BodyInit | undefined;
-  if (opts.body !== undefined) {
+  if (opts.body instanceof FormData) {
+    // multipart: the browser sets Content-Type with its boundary
+    body = opts.body;
+  } else if (opts.body !== undefined) {
     headers['Content-Type'] = 'application/json';
     body = JSON.stringify(opts.body);
   }
@@ -356,4 +359,70 @@ export function saveBlob(blob: Blob, filename: string) {
   a.remove();
   // give the browser a moment to start the download before the URL is revoked
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+// ---- uploads (multipart): same token, refresh and error rules; XHR because fetch reports no upload progress ----
+
+export interface UploadOptions {
+  query?: Query;
+  signal?: AbortSignal;
+  silent?: boolean;
+  /** 0–100, as the browser sends the body */
+  onProgress?: (percent: number) => void;
+}
+
+interface XhrOutcome {
+  status: number;
+  env: ApiEnvelope | null;
+  token: string | null;
+}
+
+function xhrOnce(url: string, form: FormData, opts: UploadOptions): Promise<XhrOutcome> {
+  const token = tokens.access;
+  return new Promise<XhrOutcome>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', url);
+    xhr.setRequestHeader('Accept', 'application/json');
+    if (token) xhr.setRequestHeader('Authorization', `Bearer ${token}`);
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable && e.total > 0) opts.onProgress?.(Math.min(100, Math.round((e.loaded / e.total) * 100)));
+    };
+    xhr.onload = () => {
+      let env: ApiEnvelope | null = null;
+      if ((xhr.getResponseHeader('Content-Type') ?? '').includes('json')) {
+        try {
+          const body: unknown = JSON.parse(xhr.responseText);
+          if (body && typeof body === 'object' && 'success' in body) env = body as ApiEnvelope;
+        } catch {
+          // not JSON after all: treated as an answer without an envelope
+        }
+      }
+      resolve({ status: xhr.status, env, token });
+    };
+    xhr.onerror = () => reject(new ApiError({ status: 0, errorCode: NETWORK_ERROR, errorMessage: describe('network', 0) }));
+    xhr.onabort = () => reject(new DOMException('Upload aborted', 'AbortError'));
+    if (opts.signal) {
+      if (opts.signal.aborted) return xhr.abort();
+      opts.signal.addEventListener('abort', () => xhr.abort(), { once: true });
+    }
+    xhr.send(form);
+  });
+}
+
+/** POSTs a multipart form; resolves with the envelope's data. Refreshes once on AUTH.TOKEN_EXPIRED like `request`. */
+export async function upload<T>(path: string, form: FormData, opts: UploadOptions = {}): Promise<T> {
+  const url = buildUrl(path, opts.query);
+  try {
+    let out = await xhrOnce(url, form, opts);
+    if (out.status === 401 && out.env?.errorCode === 'AUTH.TOKEN_EXPIRED' && out.token) {
+      const current = tokens.access;
+      const outcome: RefreshOutcome = current && current !== out.token ? { ok: true } : await refreshOnce();
+      if (!outcome.ok) throw outcome.error;
+      out = await xhrOnce(url, form, opts);
+    }
+    if (out.status >= 200 && out.status < 300 && out.env?.success) return (out.env.data ?? null) as T;
+    throw errorFrom(out.status, out.env);
+  } catch (e) {
+    return report(e, opts);
+  }
 }

@@ -51,9 +51,11 @@ export const ErrorCodes = {
   // archives
   'ARCHIVE.DUPLICATE': { status: 409, message: '档案已存在' },
   'ARCHIVE.LINK_INVALID': { status: 409, message: '账号与驾驶员档案不匹配' },
+  'ARCHIVE.NOT_OPERABLE': { status: 409, message: '车辆或驾驶员当前不可运营' },
   // passengers
   'RIDER.DUPLICATE': { status: 409, message: '该乘车人已添加' },
   'RIDER.LIMIT_REACHED': { status: 409, message: '乘车人数量已达上限' },
+  'RIDER.SELF_EXISTS': { status: 409, message: '已有一位乘车人标记为本人' },
 } as const;
 
 export type ErrorCode = keyof typeof ErrorCodes;

@@ -9,5 +9,6 @@ export * from './money';
 export * from './id-number';
 export * from './basedata';
 export * from './archive';
+export * from './credit-code';
 export * from './file';
 export * from './passenger';

@@ -6,6 +6,9 @@ export const passengerAppConfig = {
     'pages/mine/index/index',
     'pages/auth/login/index',
     'pages/auth/privacy/index',
+    'pages/mine/riders/index',
+    'pages/mine/rider-edit/index',
+    'pages/mine/profile/index',
   ],
   window: {
     navigationBarTitleText: '定制客运',

@@ -7,6 +7,9 @@ export const ROUTES = {
   passengerHome: '/pages/home/index/index',
   orders: '/pages/order/list/index',
   mine: '/pages/mine/index/index',
+  riders: '/pages/mine/riders/index',
+  riderEdit: '/pages/mine/rider-edit/index',
+  profile: '/pages/mine/profile/index',
   driverHome: '/pages/driver/home/index',
 } as const;
 

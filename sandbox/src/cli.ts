@@ -17,6 +17,12 @@ const DEFAULTS: Record<string, string> = {
   WECHAT_DRIVER_APPID: 'wx000000000000driver',
   WECHAT_OFFICIAL_APPID: 'wx0000000000official',
   ALIYUN_SMS_SIGN_NAME: '定制客运',
+  // bff's development defaults too; production refuses to start with them (bff/src/config/secrets.ts)
+  OSS_BUCKET: 'dzky-files',
+  OSS_ACCESS_KEY_ID: 'LTAIdevossaccesskey',
+  OSS_ACCESS_KEY_SECRET: 'dev-oss-secret-not-for-production',
+  LICENCE_REGISTRY_APP_KEY: 'dzky-dev',
+  LICENCE_REGISTRY_APP_SECRET: 'dev-licence-secret-not-for-production',
 };
 const GENERATED = [
   'WECHAT_PASSENGER_SECRET',
@@ -67,7 +73,7 @@ async function main(): Promise<void> {
   });
   const sandbox = await startSandbox({
     host: env.SANDBOX_HOST ?? '127.0.0.1',
-    ports: { wechat: ports.sandboxWechat, sms: ports.sandboxSms },
+    ports: { wechat: ports.sandboxWechat, sms: ports.sandboxSms, oss: ports.sandboxOss, licence: ports.sandboxLicence },
     wechat: { apps: [app('PASSENGER'), app('DRIVER'), app('OFFICIAL')], seed: env.SANDBOX_SEED },
     sms: {
       accessKeys: [
@@ -76,10 +82,18 @@ async function main(): Promise<void> {
       signName: v.ALIYUN_SMS_SIGN_NAME,
       templates: list(v.ALIYUN_SMS_TEMPLATES),
     },
+    oss: {
+      accessKeys: [{ accessKeyId: v.OSS_ACCESS_KEY_ID, accessKeySecret: v.OSS_ACCESS_KEY_SECRET }],
+      buckets: [v.OSS_BUCKET],
+    },
+    // seeded with the demo operators, vehicles and drivers (src/licence/seed.ts)
+    licence: { apps: [{ appKey: v.LICENCE_REGISTRY_APP_KEY, appSecret: v.LICENCE_REGISTRY_APP_SECRET }] },
   });
   const out = (line: string) => process.stdout.write(line + '\n');
   out(`sandbox wechat     ${sandbox.wechat.url}   (WECHAT_BASE_URL)`);
   out(`sandbox aliyun-sms ${sandbox.sms.url}   (ALIYUN_SMS_BASE_URL)`);
+  out(`sandbox aliyun-oss ${sandbox.oss.endpoint}   (OSS_ENDPOINT, bucket ${v.OSS_BUCKET})`);
+  out(`sandbox licence    ${sandbox.licence.url}   (LICENCE_REGISTRY_BASE_URL)`);
   if (generatedFile)
     out(`credentials missing from the environment are in ${generatedFile}; give bff the same`);
 

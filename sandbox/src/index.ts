@@ -2,6 +2,10 @@ import { startSmsServer, type SmsSandboxHandle } from './aliyun-sms/sms.server';
 import type { SmsSandboxOptions } from './aliyun-sms/sms.state';
 import { startWechatServer, type WechatSandboxHandle } from './wechat/wechat.server';
 import type { WechatSandboxOptions } from './wechat/wechat.state';
+import { startOssServer, type OssSandboxHandle } from './oss/oss.server';
+import type { OssSandboxOptions } from './oss/oss.state';
+import { startLicenceServer, type LicenceSandboxHandle } from './licence/licence.server';
+import type { LicenceSandboxOptions } from './licence/licence.state';
 
 export { createWechatApp, startWechatServer, type WechatSandboxHandle } from './wechat/wechat.server';
 export {
@@ -15,12 +19,38 @@ export { createSmsApp, startSmsServer, type SmsSandboxHandle } from './aliyun-sm
 export { SmsState, AliyunError, type SmsSandboxOptions, type SentSms } from './aliyun-sms/sms.state';
 export { percentEncode, canonicalizedQuery, stringToSign, rpcSignature } from './aliyun-sms/rpc-signature';
 export { listen, type ListeningServer, type Clock } from './common/http';
+export { createOssApp, startOssServer, addressOf, type OssSandboxHandle } from './oss/oss.server';
+export { OssState, OssError, type OssSandboxOptions, type StoredOssObject } from './oss/oss.state';
+export { ossSignature, ossStringToSign, canonicalizedResource, canonicalizedOssHeaders, SIGNED_SUBRESOURCES } from './oss/oss.signature';
+export { createLicenceApp, startLicenceServer, type LicenceSandboxHandle } from './licence/licence.server';
+export {
+  LicenceState,
+  RegistryError,
+  registrySignature,
+  registryStringToSign,
+  type LicenceSandboxOptions,
+  type RegistryRequestLog,
+} from './licence/licence.state';
+export {
+  LICENCE_SEED,
+  SEED_OPERATORS,
+  SEED_VEHICLES,
+  SEED_DRIVERS,
+  type OperatorRecord,
+  type VehicleRecord,
+  type DriverRecord,
+  type RegistryStatus,
+} from './licence/seed';
 
 export interface SandboxOptions {
   wechat: WechatSandboxOptions;
   sms: SmsSandboxOptions;
+  /** Aliyun OSS; omitted: bucket dzky-files and no access key yet (tests may not need storage) */
+  oss?: OssSandboxOptions;
+  /** the provincial licence registry (seeded); omitted: no app may call it yet */
+  licence?: LicenceSandboxOptions;
   /** per server; 0 (the default) = a free port chosen by the OS */
-  ports?: { wechat?: number; sms?: number };
+  ports?: { wechat?: number; sms?: number; oss?: number; licence?: number };
   /** interface to listen on; 127.0.0.1 by default */
   host?: string;
 }
@@ -28,6 +58,8 @@ export interface SandboxOptions {
 export interface Sandbox {
   wechat: WechatSandboxHandle;
   sms: SmsSandboxHandle;
+  oss: OssSandboxHandle;
+  licence: LicenceSandboxHandle;
   stop(): Promise<void>;
 }
 
@@ -45,7 +77,11 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     started.push(wechat);
     const sms = await startSmsServer(options.sms, options.ports?.sms ?? 0, options.host);
     started.push(sms);
-    return { wechat, sms, stop: stopAll };
+    const oss = await startOssServer(options.oss ?? { accessKeys: [] }, options.ports?.oss ?? 0, options.host);
+    started.push(oss);
+    const licence = await startLicenceServer(options.licence ?? { apps: [] }, options.ports?.licence ?? 0, options.host);
+    started.push(licence);
+    return { wechat, sms, oss, licence, stop: stopAll };
   } catch (e) {
     await stopAll();
     throw e;

@@ -141,6 +141,12 @@ const enUS: Messages = {
     modules: 'Business modules',
     modulesHint: 'These modules are being built; their entries and figures will appear here once released.',
     comingSoon: 'In progress',
+    expiry: {
+      title: 'Expiry warnings',
+      hint: 'Due within 30 days or overdue',
+      empty: 'Nothing is due soon',
+      failed: 'Could not load the warnings; refresh later',
+    },
     module: {
       basedata: { title: 'Base data', desc: 'Pickup/drop-off points, lines, routes, geofences' },
       archives: { title: 'Archives', desc: 'Operators, drivers, vehicles and expiry warnings' },

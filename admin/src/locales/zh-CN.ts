@@ -142,6 +142,12 @@ const zhCN = {
     modules: '业务模块',
     modulesHint: '以下业务模块正在建设中，上线后将在此展示相关入口与数据。',
     comingSoon: '建设中',
+    expiry: {
+      title: '证照到期提醒',
+      hint: '30 天内到期及已过期',
+      empty: '近期没有到期的证照',
+      failed: '到期提醒加载失败，请稍后刷新',
+    },
     module: {
       basedata: { title: '基础数据', desc: '上下客点、班线与线路、电子围栏' },
       archives: { title: '档案管理', desc: '经营者、驾驶员、车辆档案与证照到期提醒' },

@@ -1,5 +1,14 @@
 import defaultConfig from '../../src/config/config.default';
 
+/** the external systems' settings production needs besides the ones each case leaves out */
+const EXTERNAL = {
+  OSS_ENDPOINT: 'https://oss-cn-shenzhen.aliyuncs.com',
+  OSS_ACCESS_KEY_ID: 'LTAIproductionkey',
+  OSS_ACCESS_KEY_SECRET: 'production-secret',
+  LICENCE_REGISTRY_BASE_URL: 'https://registry.example.gov.cn',
+  LICENCE_REGISTRY_APP_SECRET: 'production-registry-secret',
+};
+
 describe('R-8.2 production configuration', () => {
   const saved = { ...process.env };
   afterEach(() => {
@@ -9,8 +18,8 @@ describe('R-8.2 production configuration', () => {
 
   it('refuses to start in production without a real database, anchor log or external endpoints', () => {
     process.env.NODE_ENV = 'production';
-    for (const name of ['DB_URL', 'AUDIT_ANCHOR_FILE', 'WECHAT_BASE_URL', 'ALIYUN_SMS_BASE_URL']) {
-      const env = { DB_URL: 'mysql://u:p@db:3306/dzky', AUDIT_ANCHOR_FILE: '/var/lib/dzky/anchor.log', WECHAT_BASE_URL: 'https://api.weixin.qq.com', ALIYUN_SMS_BASE_URL: 'https://dysmsapi.aliyuncs.com' };
+    for (const name of ['DB_URL', 'AUDIT_ANCHOR_FILE', 'WECHAT_BASE_URL', 'ALIYUN_SMS_BASE_URL', 'OSS_ENDPOINT', 'LICENCE_REGISTRY_BASE_URL']) {
+      const env = { DB_URL: 'mysql://u:p@db:3306/dzky', AUDIT_ANCHOR_FILE: '/var/lib/dzky/anchor.log', WECHAT_BASE_URL: 'https://api.weixin.qq.com', ALIYUN_SMS_BASE_URL: 'https://dysmsapi.aliyuncs.com', ...EXTERNAL };
       Object.assign(process.env, env);
       delete process.env[name];
       expect(() => defaultConfig({} as any)).toThrow(`${name} must be set in production`);
@@ -19,8 +28,18 @@ describe('R-8.2 production configuration', () => {
 
   it('refuses to start in production without its secrets', () => {
     process.env.NODE_ENV = 'production';
+    Object.assign(process.env, EXTERNAL);
     delete process.env.AUDIT_HMAC_KEY;
     expect(() => defaultConfig({} as any)).toThrow(/missing secrets in the environment: AUDIT_HMAC_KEY/);
+  });
+
+  it('refuses to start in production with the development OSS and licence registry credentials', () => {
+    process.env.NODE_ENV = 'production';
+    for (const name of ['OSS_ACCESS_KEY_ID', 'OSS_ACCESS_KEY_SECRET', 'LICENCE_REGISTRY_APP_SECRET']) {
+      Object.assign(process.env, EXTERNAL);
+      delete process.env[name];
+      expect(() => defaultConfig({} as any)).toThrow(`missing secrets in the environment: ${name}`);
+    }
   });
 
   it('falls back to the embedded database and the sandboxes outside production', () => {

@@ -22,9 +22,14 @@ export async function startApp(): Promise<TestApp> {
   const apps = { passenger: 'wxtestpassenger0001', driver: 'wxtestdriver0000001', official: 'wxtestofficial00001' };
   const secrets = { passenger: secret(), driver: secret(), official: secret() };
   const sms = { accessKeyId: `LTAI${randomBytes(8).toString('hex')}`, accessKeySecret: secret(), signName: '定制客运' };
+  const oss = { accessKeyId: `LTAI${randomBytes(8).toString('hex')}`, accessKeySecret: secret(), bucket: 'dzky-test' };
+  const licence = { appKey: 'dzky-test', appSecret: secret() };
   const sandbox = await startSandbox({
     wechat: { apps: (Object.keys(apps) as (keyof typeof apps)[]).map((k) => ({ appid: apps[k], secret: secrets[k] })) },
     sms: { accessKeys: [{ accessKeyId: sms.accessKeyId, accessKeySecret: sms.accessKeySecret }], signName: sms.signName },
+    oss: { accessKeys: [{ accessKeyId: oss.accessKeyId, accessKeySecret: oss.accessKeySecret }], buckets: [oss.bucket] },
+    // the registry is seeded with the demo operators, vehicles and drivers (sandbox/src/licence/seed.ts)
+    licence: { apps: [licence] },
   });
   Object.assign(process.env, {
     WECHAT_BASE_URL: sandbox.wechat.url,
@@ -38,6 +43,13 @@ export async function startApp(): Promise<TestApp> {
     ALIYUN_SMS_ACCESS_KEY_ID: sms.accessKeyId,
     ALIYUN_SMS_ACCESS_KEY_SECRET: sms.accessKeySecret,
     ALIYUN_SMS_SIGN_NAME: sms.signName,
+    OSS_ENDPOINT: sandbox.oss.endpoint,
+    OSS_BUCKET: oss.bucket,
+    OSS_ACCESS_KEY_ID: oss.accessKeyId,
+    OSS_ACCESS_KEY_SECRET: oss.accessKeySecret,
+    LICENCE_REGISTRY_BASE_URL: sandbox.licence.url,
+    LICENCE_REGISTRY_APP_KEY: licence.appKey,
+    LICENCE_REGISTRY_APP_SECRET: licence.appSecret,
   });
   const app = await createApp<Framework>();
   return {

@@ -55,7 +55,25 @@ export function Input(props: AnyProps) {
 }
 
 export function Picker(props: AnyProps) {
-  return <div data-picker={props.mode as string}>{props.children}</div>;
+  const onChange = props.onChange as ((e: { detail: { value: string } }) => void) | undefined;
+  // a selector picker also renders a <select id="<id>-select"> so tests can choose an option
+  // (fireEvent.change); Taro reports the chosen index as e.detail.value
+  const select =
+    props.mode === 'selector' && props.id ? (
+      <select id={`${props.id as string}-select`} value={String(props.value ?? 0)} onChange={(e) => onChange?.({ detail: { value: e.target.value } })}>
+        {((props.range as string[] | undefined) ?? []).map((label, i) => (
+          <option key={label} value={i}>
+            {label}
+          </option>
+        ))}
+      </select>
+    ) : null;
+  return (
+    <div data-picker={props.mode as string}>
+      {props.children}
+      {select}
+    </div>
+  );
 }
 
 export function ScrollView(props: AnyProps) {

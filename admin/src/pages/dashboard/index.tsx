@@ -3,6 +3,12 @@ import { Alert, Avatar, Card, Col, Descriptions, Empty, Row, Space, Tag, Typogra
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BranchesOutlined,
+  EnvironmentOutlined,
+  GlobalOutlined,
+  IdcardOutlined,
+  NodeIndexOutlined,
+  ShopOutlined,
   CarOutlined,
   DatabaseOutlined,
   FileTextOutlined,
@@ -21,6 +27,7 @@ import { roleLabel } from '../../locales/roles';
 import PageContainer from '../../components/PageContainer';
 import { useProfile } from '../../session';
 import { formatTime } from '../../utils/time';
+import ExpiryWarningsCard from './components/ExpiryWarningsCard';
 
 const SHORTCUT_ICONS: Partial<Record<MenuIcon, ReactNode>> = {
   users: <UserOutlined />,
@@ -28,6 +35,14 @@ const SHORTCUT_ICONS: Partial<Record<MenuIcon, ReactNode>> = {
   orgs: <ApartmentOutlined />,
   auditLogs: <AuditOutlined />,
   securitySettings: <SecurityScanOutlined />,
+  stops: <EnvironmentOutlined />,
+  lines: <NodeIndexOutlined />,
+  routes: <BranchesOutlined />,
+  operators: <ShopOutlined />,
+  vehicles: <CarOutlined />,
+  drivers: <IdcardOutlined />,
+  passengers: <TeamOutlined />,
+  platform: <GlobalOutlined />,
 };
 
 /** Later features, listed without figures until they exist. */
@@ -53,6 +68,8 @@ export default function DashboardPage() {
   const shortcuts = menuFor(profile.permissions).flatMap((n) => n.children ?? []);
   const expires = profile.passwordExpiresAt ? dayjs(profile.passwordExpiresAt) : null;
   const expiringSoon = expires && expires.diff(dayjs(), 'day') <= 7;
+  // the warnings cover vehicles, drivers and operators: whoever reads base data sees them
+  const seesExpiry = profile.permissions.some((p) => p === 'basedata:read' || p === 'basedata:write');
 
   return (
     <PageContainer
@@ -114,6 +131,7 @@ export default function DashboardPage() {
           </Card>
         </Col>
         <Col xs={24} xl={8}>
+          {seesExpiry && <ExpiryWarningsCard />}
           <Card title={t('dashboard.account')} variant="borderless">
             <Descriptions column={1} size="small" styles={{ label: { width: 110 } }}>
               <Descriptions.Item label={t('dashboard.username')}>{profile.username}</Descriptions.Item>

@@ -4,6 +4,7 @@ import type { PermissionCode } from '@dzky/contracts';
 const PUBLIC_KEY = 'dzky:access:public';
 const PERMISSIONS_KEY = 'dzky:access:permissions';
 const PASSWORD_CHANGE_KEY = 'dzky:access:allow-password-change';
+const NO_CONSENT_KEY = 'dzky:access:allow-without-privacy-consent';
 
 /** The route needs no sign-in (sign-in itself, health). */
 export function Public(): MethodDecorator {
@@ -20,10 +21,20 @@ export function AllowDuringPasswordChange(): MethodDecorator {
   return (target, key) => savePropertyMetadata(PASSWORD_CHANGE_KEY, true, target, key);
 }
 
+/**
+ * Reachable by a signed-in passenger or driver who has not yet accepted the privacy policy in
+ * force (the consent itself, reading the profile). Every other app route answers
+ * PRIVACY.CONSENT_REQUIRED until then.
+ */
+export function AllowWithoutPrivacyConsent(): MethodDecorator {
+  return (target, key) => savePropertyMetadata(NO_CONSENT_KEY, true, target, key);
+}
+
 export function accessMetadata(clz: any, method: string) {
   return {
     isPublic: Boolean(getPropertyMetadata(PUBLIC_KEY, clz, method)),
     permissions: (getPropertyMetadata(PERMISSIONS_KEY, clz, method) as PermissionCode[] | undefined) ?? [],
     allowDuringPasswordChange: Boolean(getPropertyMetadata(PASSWORD_CHANGE_KEY, clz, method)),
+    allowWithoutPrivacyConsent: Boolean(getPropertyMetadata(NO_CONSENT_KEY, clz, method)),
   };
 }

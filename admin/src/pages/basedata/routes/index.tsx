@@ -1,12 +1,10 @@
-import { Empty } from 'antd';
-import { useTranslation } from 'react-i18next';
-import PageContainer from '../../../components/PageContainer';
+import { useParams } from 'react-router';
+import RouteEditor from './components/RouteEditor';
+import RouteList from './components/RouteList';
 
+/** /basedata/routes lists routes; /basedata/routes/:id (or /new) edits one with its stops and zones on the map. */
 export default function RoutesPage() {
-  const { t } = useTranslation();
-  return (
-    <PageContainer>
-      <Empty description={t('basedata.placeholder')} />
-    </PageContainer>
-  );
+  const { id } = useParams();
+  // keyed so switching from one route to another starts a fresh editor
+  return id ? <RouteEditor key={id} id={id} /> : <RouteList />;
 }

@@ -42,7 +42,8 @@ export default function PrivacyPage() {
     if (mode === 'consent') {
       setBusy(true);
       try {
-        setProfile(await authApi.consentPrivacy({ policyVersion: PRIVACY_POLICY_VERSION }));
+        await authApi.acceptPrivacy({ version: PRIVACY_POLICY_VERSION });
+        setProfile(await authApi.me());
         await Taro.reLaunch({ url: HOME_ROUTE });
       } catch (e) {
         if (!isApiError(e)) throw e; // API errors were shown by the request wrapper

@@ -13,6 +13,16 @@ export default function MinePage() {
     <View className="mine-page" id="mine-page">
       <AccountCard profile={profile} />
       <View className="mine-menu">
+        <View className="mine-menu__item" id="mine-riders" onClick={() => void Taro.navigateTo({ url: ROUTES.riders })}>
+          <Text>{t('mine.riders')}</Text>
+          <Text className="mine-menu__arrow">›</Text>
+        </View>
+        <View className="mine-menu__item" id="mine-profile" onClick={() => void Taro.navigateTo({ url: ROUTES.profile })}>
+          <Text>{t('mine.profile')}</Text>
+          <Text className="mine-menu__arrow">›</Text>
+        </View>
+      </View>
+      <View className="mine-menu">
         <View className="mine-menu__item" id="mine-privacy" onClick={() => void Taro.navigateTo({ url: `${ROUTES.privacy}?mode=read` })}>
           <Text>{t('account.privacy')}</Text>
           <Text className="mine-menu__arrow">›</Text>

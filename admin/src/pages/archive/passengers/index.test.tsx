@@ -1,0 +1,89 @@
+/**
+ * 乘客档案 against a mocked bff: platform staff search by a whole phone number only, and the record
+ * shows riders masked and an empty booking history; operator staff get no page.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import type { AdminPassengerDetail, AdminProfile, ApiEnvelope } from '@dzky/contracts';
+import { resetRequestHooks, tokens } from '../../../request';
+import { routes } from '../../../router';
+import { renderWithRouter } from '../../../test/render-router';
+
+const staff = (orgKind: AdminProfile['orgKind']): AdminProfile => ({
+  id: 4,
+  username: 'service1',
+  displayName: '客服',
+  orgId: 1,
+  orgName: '定制客运平台',
+  orgKind,
+  roles: [],
+  permissions: ['order:read'],
+  mustChangePassword: false,
+  passwordExpiresAt: null,
+});
+
+const row = { id: 31, nickname: '小王', phone: '138****1234', wechatBound: true, riderCount: 1, enabled: true, privacyPolicyVersion: '2026-01', createdAt: '2026-01-02T03:04:05Z' };
+const detail: AdminPassengerDetail = {
+  profile: { ...row, gender: null, emergencyContactName: null, emergencyContactPhone: null, privacyAcceptedAt: '2026-01-02T03:04:05Z' },
+  riders: [{ id: 1, name: '王**', idType: 'id_card', idNumberMasked: '110***********1234', phoneMasked: '138****1234', isSelf: true, passengerType: 'adult', deleted: false, createdAt: '2026-01-02T03:04:05Z' }],
+  bookings: [],
+};
+
+function mockBff(me: AdminProfile) {
+  const queries: URLSearchParams[] = [];
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (input: RequestInfo | URL) => {
+      const url = new URL(String(input), 'http://localhost');
+      const json = (env: ApiEnvelope) => new Response(JSON.stringify(env), { status: 200, headers: { 'Content-Type': 'application/json' } });
+      if (url.pathname === '/api/admin/auth/me') return json({ success: true, data: me });
+      if (url.pathname === '/api/admin/passengers') {
+        queries.push(url.searchParams);
+        return json({ success: true, data: { items: [row], total: 1, page: 1, pageSize: 20 } });
+      }
+      if (url.pathname === '/api/admin/passengers/31') return json({ success: true, data: detail });
+      return new Response(JSON.stringify({ success: false, data: null, errorCode: 'NOT_FOUND', errorMessage: '记录不存在' }), { status: 404, headers: { 'Content-Type': 'application/json' } });
+    }),
+  );
+  return queries;
+}
+
+describe('乘客档案', { timeout: 120_000 }, () => {
+  beforeEach(() => {
+    resetRequestHooks();
+    tokens.save({ accessToken: 'a1', refreshToken: 'r1' });
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('R-6.1.2 platform staff find a passenger by the whole phone number and see masked riders and the booking history section', async () => {
+    const queries = mockBff(staff('platform'));
+    renderWithRouter(routes, '/archive/passengers');
+    const input = await screen.findByPlaceholderText('完整的手机号或证件号（精确查找）', undefined, { timeout: 15_000 });
+    // nothing is listed before a search, and a partial number is refused without a request
+    expect(screen.getByText('请输入完整的手机号或乘车人证件号查询乘客')).toBeInTheDocument();
+    fireEvent.change(input, { target: { value: '1381234' } });
+    fireEvent.click(screen.getByRole('button', { name: /查\s*询/ }));
+    expect(await screen.findByText('请输入 11 位手机号')).toBeInTheDocument();
+    expect(queries).toHaveLength(0);
+
+    fireEvent.change(input, { target: { value: '13812341234' } });
+    fireEvent.click(screen.getByRole('button', { name: /查\s*询/ }));
+    await waitFor(() => expect(queries).toHaveLength(1));
+    expect(queries[0].get('phone')).toBe('13812341234');
+    const tableRow = (await screen.findByText('小王')).closest('tr') as HTMLElement;
+    fireEvent.click(within(tableRow).getByRole('button', { name: /查\s*看/ }));
+
+    const drawer = await screen.findByRole('dialog');
+    expect(await within(drawer).findByText('110***********1234')).toBeInTheDocument();
+    expect(within(drawer).getByText('王**')).toBeInTheDocument();
+    expect(within(drawer).getByText('居民身份证')).toBeInTheDocument();
+    expect(within(within(drawer).getByTestId('bookings')).getByText(/暂无预订记录/)).toBeInTheDocument();
+  });
+
+  it('R-6.1.2 operator staff are told passenger records are for platform staff, and nothing is fetched', async () => {
+    const queries = mockBff(staff('operator'));
+    renderWithRouter(routes, '/archive/passengers');
+    expect(await screen.findByText('乘客档案仅平台运营人员可查看', undefined, { timeout: 15_000 })).toBeInTheDocument();
+    expect(queries).toHaveLength(0);
+  });
+});
