@@ -115,16 +115,27 @@ function describe(kind: 'network' | 'http', status: number): string {
   return hooks.describe?.(kind, status) ?? (kind === 'network' ? '网络异常，请检查网络后重试' : `服务暂不可用（HTTP ${status}）`);
 }
 
-async function readEnvelope(res: Response): Promise<ApiEnvelope | null> {
-  const type = res.headers.get('Content-Type') ?? '';
-  if (!type.includes('json')) return null;
+/** The envelope of an answer (fetch or XHR), or null when it has none. */
+function envelopeOf(contentType: string | null, text: string): ApiEnvelope | null {
+  if (!(contentType ?? '').includes('json')) return null;
   try {
-    const body: unknown = await res.json();
+    const body: unknown = JSON.parse(text);
     if (body && typeof body === 'object' && 'success' in body) return body as ApiEnvelope;
   } catch {
     // not JSON after all; treated as a response without an envelope
   }
   return null;
+}
+
+async function readEnvelope(res: Response): Promise<ApiEnvelope | null> {
+  const type = res.headers.get('Content-Type');
+  if (!type?.includes('json')) return null;
+  try {
+    return envelopeOf(type, await res.text());
+  } catch {
+    // the body broke off: an answer without an envelope
+    return null;
+  }
 }
 
 function errorFrom(status: number, env: ApiEnvelope | null): ApiError {
@@ -150,6 +161,25 @@ function refreshOnce(): Promise<RefreshOutcome> {
     refreshing = null;
   });
   return refreshing;
+}
+
+interface Attempt {
+  status: number;
+  /** read only when the answer is not OK */
+  env: ApiEnvelope | null;
+  /** the access token the attempt was sent with */
+  token: string | null;
+}
+
+/** Sends once; on AUTH.TOKEN_EXPIRED refreshes (once, shared) and sends again. Used by fetch and XHR alike. */
+async function withRefresh<A extends Attempt>(attempt: () => Promise<A>): Promise<A> {
+  const first = await attempt();
+  if (first.status !== 401 || first.env?.errorCode !== 'AUTH.TOKEN_EXPIRED' || !first.token) return first;
+  const current = tokens.access;
+  // another caller may have refreshed while this request was in flight: just use the new token
+  const outcome: RefreshOutcome = current && current !== first.token ? { ok: true } : await refreshOnce();
+  if (!outcome.ok) throw outcome.error;
+  return attempt();
 }
 
 async function doRefresh(): Promise<RefreshOutcome> {
@@ -208,44 +238,30 @@ export function buildUrl(path: string, query?: Query): string {
   return API_BASE + path + (qs ? (path.includes('?') ? '&' : '?') + qs : '');
 }
 
-async function fetchWithToken(method: string, url: string, opts: RequestOptions, accept: string): Promise<{ res: Response; token: string | null }> {
+// JSON bodies only: multipart forms go through `upload`, which reports progress
+async function fetchWithToken(method: string, url: string, opts: RequestOptions, accept: string): Promise<Attempt & { res: Response }> {
   const token = tokens.access;
   const headers: Record<string, string> = { Accept: accept, ...opts.headers };
   if (token) headers.Authorization = `Bearer ${token}`;
   let body: BodyInit | undefined;
-  if (opts.body instanceof FormData) {
-    // multipart: the browser sets Content-Type with its boundary
-    body = opts.body;
-  } else if (opts.body !== undefined) {
+  if (opts.body !== undefined) {
     headers['Content-Type'] = 'application/json';
     body = JSON.stringify(opts.body);
   }
+  let res: Response;
   try {
-    const res = await fetch(url, { method, headers, body, signal: opts.signal });
-    return { res, token };
+    res = await fetch(url, { method, headers, body, signal: opts.signal });
   } catch (e) {
     if (e instanceof DOMException && e.name === 'AbortError') throw e;
     throw new ApiError({ status: 0, errorCode: NETWORK_ERROR, errorMessage: describe('network', 0) });
   }
+  return { res, status: res.status, token, env: res.ok ? null : await readEnvelope(res) };
 }
 
-/** Sends once; on AUTH.TOKEN_EXPIRED refreshes (once, shared) and sends again. Resolves only with an OK response. */
+/** Sends (refreshing once if need be); resolves only with an OK response. */
 async function send(method: string, url: string, opts: RequestOptions, accept: string): Promise<Response> {
-  const first = await fetchWithToken(method, url, opts, accept);
-  const token = first.token;
-  let res = first.res;
+  const { res, env } = await withRefresh(() => fetchWithToken(method, url, opts, accept));
   if (res.ok) return res;
-  let env = await readEnvelope(res);
-
-  if (res.status === 401 && env?.errorCode === 'AUTH.TOKEN_EXPIRED' && token) {
-    const current = tokens.access;
-    // another caller may have refreshed while this request was in flight: just use the new token
-    const outcome: RefreshOutcome = current && current !== token ? { ok: true } : await refreshOnce();
-    if (!outcome.ok) throw outcome.error;
-    ({ res } = await fetchWithToken(method, url, opts, accept));
-    if (res.ok) return res;
-    env = await readEnvelope(res);
-  }
   throw errorFrom(res.status, env);
 }
 
@@ -371,15 +387,9 @@ export interface UploadOptions {
   onProgress?: (percent: number) => void;
 }
 
-interface XhrOutcome {
-  status: number;
-  env: ApiEnvelope | null;
-  token: string | null;
-}
-
-function xhrOnce(url: string, form: FormData, opts: UploadOptions): Promise<XhrOutcome> {
+function xhrOnce(url: string, form: FormData, opts: UploadOptions): Promise<Attempt> {
   const token = tokens.access;
-  return new Promise<XhrOutcome>((resolve, reject) => {
+  return new Promise<Attempt>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', url);
     xhr.setRequestHeader('Accept', 'application/json');
@@ -387,18 +397,7 @@ function xhrOnce(url: string, form: FormData, opts: UploadOptions): Promise<XhrO
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable && e.total > 0) opts.onProgress?.(Math.min(100, Math.round((e.loaded / e.total) * 100)));
     };
-    xhr.onload = () => {
-      let env: ApiEnvelope | null = null;
-      if ((xhr.getResponseHeader('Content-Type') ?? '').includes('json')) {
-        try {
-          const body: unknown = JSON.parse(xhr.responseText);
-          if (body && typeof body === 'object' && 'success' in body) env = body as ApiEnvelope;
-        } catch {
-          // not JSON after all: treated as an answer without an envelope
-        }
-      }
-      resolve({ status: xhr.status, env, token });
-    };
+    xhr.onload = () => resolve({ status: xhr.status, env: envelopeOf(xhr.getResponseHeader('Content-Type'), xhr.responseText), token });
     xhr.onerror = () => reject(new ApiError({ status: 0, errorCode: NETWORK_ERROR, errorMessage: describe('network', 0) }));
     xhr.onabort = () => reject(new DOMException('Upload aborted', 'AbortError'));
     if (opts.signal) {
@@ -413,13 +412,7 @@ function xhrOnce(url: string, form: FormData, opts: UploadOptions): Promise<XhrO
 export async function upload<T>(path: string, form: FormData, opts: UploadOptions = {}): Promise<T> {
   const url = buildUrl(path, opts.query);
   try {
-    let out = await xhrOnce(url, form, opts);
-    if (out.status === 401 && out.env?.errorCode === 'AUTH.TOKEN_EXPIRED' && out.token) {
-      const current = tokens.access;
-      const outcome: RefreshOutcome = current && current !== out.token ? { ok: true } : await refreshOnce();
-      if (!outcome.ok) throw outcome.error;
-      out = await xhrOnce(url, form, opts);
-    }
+    const out = await withRefresh(() => xhrOnce(url, form, opts));
     if (out.status >= 200 && out.status < 300 && out.env?.success) return (out.env.data ?? null) as T;
     throw errorFrom(out.status, out.env);
   } catch (e) {

@@ -104,11 +104,6 @@ export interface ArchiveHistoryEntry {
   changes: { field: string; from: unknown; to: unknown }[];
 }
 
-/** `POST /api/admin/{drivers,vehicles}/import` (multipart, field `file`): all rows or none. */
-export interface ArchiveImportResult {
-  created: number;
-}
-
 // ───────────────────────── platform profile (R-5.1) ─────────────────────────
 
 /** `GET /api/admin/platform-profile` (any admin), `PUT` (platform org, 'system:org:write'). */

@@ -1,7 +1,18 @@
 /** API shapes of the file module, shared by bff and the apps. */
 
 /** What an upload is for; it decides nothing about access but helps operators find files. */
-export const FILE_PURPOSES = ['vehicle_cert', 'driver_photo', 'driver_licence', 'operator_licence', 'invoice', 'import', 'other'] as const;
+export const FILE_PURPOSES = [
+  'vehicle_cert',
+  'vehicle_insurance',
+  'driver_photo',
+  'driver_licence',
+  'driver_qualification',
+  'operator_licence',
+  'operator_agreement',
+  'invoice',
+  'import',
+  'other',
+] as const;
 export type FilePurpose = (typeof FILE_PURPOSES)[number];
 
 /** Content types accepted for upload; decided from the file's bytes, never from its name. */

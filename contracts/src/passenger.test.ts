@@ -1,4 +1,4 @@
-import { ageOn, birthDateOf, chinaToday, passengerTypeOf, validateMobile, validateRiderInput, validateRiderName } from './passenger';
+import { ageOn, birthDateOf, chinaToday, passengerTypeOf, validateEmergencyContact, validateMobile, validateRiderInput, validateRiderName } from './passenger';
 
 describe('R-6.1.2 rider rules shared by bff and the apps', () => {
   it('accepts Chinese names (with the middle dot) and Latin names as on a passport, 2–30 characters', () => {
@@ -39,5 +39,16 @@ describe('R-6.1.2 rider rules shared by bff and the apps', () => {
       { field: 'phone', reason: '手机号码应为11位中国大陆手机号' },
     ]);
     expect(validateRiderInput({ name: '张三', idType: 'id_card', idNumber: '11010519491231002X', phone: '' })).toEqual([]);
+  });
+
+  it('R-6.1.2 an emergency contact being set needs both a name (Chinese or Latin letters) and a mobile number', () => {
+    expect(validateEmergencyContact('艾母', '13700137000')).toEqual([]);
+    expect(validateEmergencyContact('Ann Lee', ' 13700137000 ')).toEqual([]);
+    expect(validateEmergencyContact('艾母', '')).toEqual([{ field: 'emergencyContactPhone', reason: '紧急联系人手机号码不能为空' }]);
+    expect(validateEmergencyContact(null, '13700137000')).toEqual([{ field: 'emergencyContactName', reason: '请填写紧急联系人姓名' }]);
+    expect(validateEmergencyContact('Mum2', '1370013700')).toEqual([
+      { field: 'emergencyContactName', reason: '紧急联系人姓名只能为中文或英文字母，不超过30个字符' },
+      { field: 'emergencyContactPhone', reason: '紧急联系人手机号码应为11位中国大陆手机号' },
+    ]);
   });
 });

@@ -29,6 +29,7 @@ export const GENDERS: readonly Gender[] = ['male', 'female'];
 const CHINESE_NAME = /^[\u4e00-\u9fa5\u3400-\u4dbf]+(?:[·•][\u4e00-\u9fa5\u3400-\u4dbf]+)*$/;
 const LATIN_NAME = /^[A-Za-z](?:[A-Za-z .'-]*[A-Za-z.])?$/;
 const MAINLAND_MOBILE = /^1[3-9]\d{9}$/;
+const CONTACT_NAME = /^(?:[\u4e00-\u9fa5\u3400-\u4dbf·]{1,30}|[A-Za-z][A-Za-z .'-]{0,29})$/;
 
 /** null when the name is acceptable, otherwise the Chinese reason. */
 export function validateRiderName(raw: string | null | undefined): string | null {
@@ -45,6 +46,20 @@ export function validateMobile(raw: string | null | undefined, label = '手机�
   const phone = (raw ?? '').trim();
   if (!phone) return `${label}不能为空`;
   return MAINLAND_MOBILE.test(phone) ? null : `${label}应为11位中国大陆手机号`;
+}
+
+/**
+ * Problems of an emergency contact that is being set (at least one of the two given): name and
+ * phone go together. Clearing both is not checked here: it is always allowed.
+ */
+export function validateEmergencyContact(rawName: string | null | undefined, rawPhone: string | null | undefined): FieldError[] {
+  const errors: FieldError[] = [];
+  const name = (rawName ?? '').trim();
+  if (!name) errors.push({ field: 'emergencyContactName', reason: '请填写紧急联系人姓名' });
+  else if (!CONTACT_NAME.test(name)) errors.push({ field: 'emergencyContactName', reason: '紧急联系人姓名只能为中文或英文字母，不超过30个字符' });
+  const phoneProblem = validateMobile(rawPhone, '紧急联系人手机号码');
+  if (phoneProblem) errors.push({ field: 'emergencyContactPhone', reason: phoneProblem });
+  return errors;
 }
 
 /** The birth date an ID number carries (YYYY-MM-DD), when its type carries one. */
@@ -155,22 +170,6 @@ export interface PassengerProfileUpdate {
   gender?: Gender | null;
   emergencyContactName?: string | null;
   emergencyContactPhone?: string | null;
-}
-
-/** POST /api/{app,driver}/privacy-consent */
-export interface PrivacyConsentBody {
-  version: string;
-}
-
-/** GET/POST /api/{app,driver}/privacy-consent */
-export interface PrivacyConsentState {
-  /** the version in force */
-  currentVersion: string;
-  /** the newest version this account accepted, if any */
-  acceptedVersion: string | null;
-  acceptedAt: string | null;
-  /** true while the version in force is not accepted: other app APIs answer PRIVACY.CONSENT_REQUIRED */
-  required: boolean;
 }
 
 /** GET /api/admin/passengers — platform staff only; exact search, never a substring of a phone. */

@@ -17,12 +17,8 @@ const DEFAULTS: Record<string, string> = {
   WECHAT_DRIVER_APPID: 'wx000000000000driver',
   WECHAT_OFFICIAL_APPID: 'wx0000000000official',
   ALIYUN_SMS_SIGN_NAME: '定制客运',
-  // bff's development defaults too; production refuses to start with them (bff/src/config/secrets.ts)
   OSS_BUCKET: 'dzky-files',
-  OSS_ACCESS_KEY_ID: 'LTAIdevossaccesskey',
-  OSS_ACCESS_KEY_SECRET: 'dev-oss-secret-not-for-production',
   LICENCE_REGISTRY_APP_KEY: 'dzky-dev',
-  LICENCE_REGISTRY_APP_SECRET: 'dev-licence-secret-not-for-production',
 };
 const GENERATED = [
   'WECHAT_PASSENGER_SECRET',
@@ -30,7 +26,12 @@ const GENERATED = [
   'WECHAT_OFFICIAL_SECRET',
   'ALIYUN_SMS_ACCESS_KEY_ID',
   'ALIYUN_SMS_ACCESS_KEY_SECRET',
+  'OSS_ACCESS_KEY_ID',
+  'OSS_ACCESS_KEY_SECRET',
+  'LICENCE_REGISTRY_APP_SECRET',
 ];
+/** Aliyun AccessKey IDs start with LTAI; the other generated values are plain random secrets. */
+const ACCESS_KEY_IDS = new Set(['ALIYUN_SMS_ACCESS_KEY_ID', 'OSS_ACCESS_KEY_ID']);
 
 /**
  * Secrets missing from the environment are generated once into the ignored `.local/` folder (or
@@ -45,10 +46,7 @@ function credentials(): { values: Record<string, string>; generatedFile?: string
   let changed = false;
   for (const name of missing) {
     if (stored[name]) continue;
-    stored[name] =
-      name === 'ALIYUN_SMS_ACCESS_KEY_ID'
-        ? `LTAI${randomBytes(9).toString('hex')}`
-        : randomBytes(16).toString('hex');
+    stored[name] = ACCESS_KEY_IDS.has(name) ? `LTAI${randomBytes(9).toString('hex')}` : randomBytes(16).toString('hex');
     changed = true;
   }
   if (changed) {

@@ -2,6 +2,8 @@ import type { Messages } from './zh-CN';
 
 const basedata: Messages['basedata'] = {
   common: {
+    importRules:
+      'Fill in the downloaded template (.xlsx, up to 10 MB). Rows whose code exists update it, the others are created; if any row is wrong, nothing is imported.',
     keyword: 'Keyword',
     owner: 'Organisation',
     ownerHint: 'Leave empty to file it under your own organisation',
@@ -60,10 +62,7 @@ const basedata: Messages['basedata'] = {
     demoHint: 'A coarse offline basemap for demos and tests, not for production',
   },
   history: {
-    short: 'History',
     title: 'History · {{name}}',
-    empty: 'No changes recorded',
-    system: 'System',
     actions: {
       create: 'Created',
       update: 'Updated',
@@ -74,29 +73,6 @@ const basedata: Messages['basedata'] = {
       zone_update: 'Zone changed',
       zone_delete: 'Zone deleted',
     },
-  },
-  io: {
-    import: 'Import',
-    export: 'Export',
-    template: 'Template',
-    templateSuffix: 'import-template',
-    importTitle: 'Import {{entity}}',
-    rules:
-      'Fill in the downloaded template (.xlsx, up to 10 MB). Rows whose code exists update it, the others are created; if any row is wrong, nothing is imported.',
-    drop: 'Click or drag an Excel file here',
-    dropHint: '.xlsx only',
-    onlyXlsx: 'Upload an Excel file in .xlsx format',
-    tooLarge: 'The file must not exceed 10 MB',
-    uploading: 'Uploading and checking {{name}}…',
-    doneTitle: 'Imported',
-    imported: '{{created}} created, {{updated}} updated',
-    failed: 'Import failed',
-    rowsRejected: '{{problems}} problems in {{rows}} rows. Correct them and upload again.',
-    problemTable: 'Import problems',
-    row: 'Row',
-    column: 'Column',
-    reason: 'Problem',
-    close: 'Close',
   },
   stops: {
     entity: 'stops',

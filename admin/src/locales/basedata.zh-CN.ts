@@ -1,6 +1,8 @@
 /** Texts of the basedata pages and the map (a namespace of zh-CN.ts; en-US has the same keys). */
 const basedata = {
   common: {
+    importRules:
+      '请使用下载的模板填写（.xlsx，不超过 10 MB）。编码已存在的行将更新，其余新建；只要有一行有误，整个文件都不会导入。',
     keyword: '关键字',
     owner: '所属机构',
     ownerHint: '不选则归属当前登录机构',
@@ -58,10 +60,7 @@ const basedata = {
     demoHint: '离线演示用粗略底图，仅供测试，不可用于生产',
   },
   history: {
-    short: '记录',
     title: '变更记录 · {{name}}',
-    empty: '暂无变更记录',
-    system: '系统',
     actions: {
       create: '新建',
       update: '修改',
@@ -72,29 +71,6 @@ const basedata = {
       zone_update: '修改区域',
       zone_delete: '删除区域',
     },
-  },
-  io: {
-    import: '导入',
-    export: '导出',
-    template: '下载模板',
-    templateSuffix: '导入模板',
-    importTitle: '导入{{entity}}',
-    rules:
-      '请使用下载的模板填写（.xlsx，不超过 10 MB）。编码已存在的行将更新，其余新建；只要有一行有误，整个文件都不会导入。',
-    drop: '点击或拖拽 Excel 文件到此处上传',
-    dropHint: '仅支持 .xlsx',
-    onlyXlsx: '请上传 .xlsx 格式的 Excel 文件',
-    tooLarge: '文件不能超过 10 MB',
-    uploading: '正在上传并校验 {{name}}…',
-    doneTitle: '导入成功',
-    imported: '新建 {{created}} 条，更新 {{updated}} 条',
-    failed: '导入失败',
-    rowsRejected: '{{rows}} 行共 {{problems}} 处错误，修改后请重新上传。',
-    problemTable: '导入错误明细',
-    row: '行号',
-    column: '列',
-    reason: '问题',
-    close: '关闭',
   },
   stops: {
     entity: '站点',

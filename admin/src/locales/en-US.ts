@@ -1,4 +1,5 @@
 import basedata from './basedata.en-US';
+import dataTable from './data-table.en-US';
 import archive from './archive.en-US';
 import type { Messages } from './zh-CN';
 
@@ -350,6 +351,7 @@ const enUS: Messages = {
   },
   basedata: basedata,
   archive: archive,
+  dataTable: dataTable,
   exception: {
     forbidden: 'Sorry, you are not allowed to open this page',
     notFound: 'Sorry, this page does not exist',

@@ -1,4 +1,5 @@
 import basedata from './basedata.zh-CN';
+import dataTable from './data-table.zh-CN';
 import archive from './archive.zh-CN';
 /** Chinese is the product's first language; every key here must also exist in en-US.ts. */
 const zhCN = {
@@ -353,6 +354,7 @@ const zhCN = {
   },
   basedata: basedata,
   archive: archive,
+  dataTable: dataTable,
   exception: {
     forbidden: '抱歉，您无权访问此页面',
     notFound: '抱歉，您访问的页面不存在',

@@ -1,6 +1,7 @@
 import { Transaction } from 'sequelize';
 import { chinaToday } from '@dzky/contracts';
 import { AuditService } from '../modules/audit/service/audit.service';
+import { ArchiveHistoryService } from '../modules/archive/service/archive-history.service';
 import { ExpiryService } from '../modules/archive/service/expiry.service';
 import { AliyunSmsAdapter } from '../modules/integration/adapter/aliyun-sms.adapter';
 import { LicenceRegistryAdapter } from '../modules/integration/adapter/licence-registry.adapter';
@@ -33,11 +34,14 @@ export function expiryServiceFor(ctx: Ctx): ExpiryService {
   const audit = configured(new AuditService(), ctx.config.audit);
   (audit as any).db = db;
   audit.init();
+  const history = new ArchiveHistoryService();
+  (history as any).audit = audit;
   const service = new ExpiryService();
   Object.assign(service, {
     db,
     cipher: ctx.cipher,
     audit,
+    history,
     wechat: configured(new WechatAdapter(), ctx.config.wechat),
     sms: configured(new AliyunSmsAdapter(), ctx.config.sms),
   });

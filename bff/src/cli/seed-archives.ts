@@ -6,7 +6,7 @@ import {
 } from '@dzky/contracts';
 import type { OrgEntity } from '../modules/access/entity/org.entity';
 import { ArchiveHistoryEntity, DriverEntity, OperatorArchiveEntity, VehicleEntity } from '../modules/archive/entity';
-import { verificationColumns, type VerificationOutcome } from '../modules/archive/service/archive-support';
+import { addDays, operatorOrgOf, verdictOrNull, verificationColumns, type VerificationOutcome } from '../modules/archive/service/archive-support';
 import { DRIVER_ID_INDEX, DRIVER_PHONE_INDEX, checkDriver, driverOperability } from '../modules/archive/service/driver.service';
 import { OPERATOR_CONTACT_PHONE_INDEX, checkOperator, operatorOperability } from '../modules/archive/service/operator-archive.service';
 import { checkVehicle, vehicleOperability } from '../modules/archive/service/vehicle.service';
@@ -28,23 +28,25 @@ function resolveDates<T extends object>(record: T, today: string): T {
   return Object.fromEntries(
     Object.entries(record).map(([k, v]) => {
       const m = typeof v === 'string' ? /^\+(\d+)d$/.exec(v) : null;
-      return [k, m ? new Date(Date.parse(`${today}T00:00:00Z`) + Number(m[1]) * 86_400_000).toISOString().slice(0, 10) : v];
+      return [k, m ? addDays(today, Number(m[1])) : v];
     }),
   ) as T;
 }
 
 /**
  * Demo archives (config/demo/archives.json), loaded by `npm run seed` after the organisations.
- * Idempotent: what exists already is left as it is. Each record is checked against the licence
- * registry when it answers (the sandbox in the demo), then the expiry scan runs once so the
- * dashboard shows its warnings straight away.
+ * Idempotent: what exists already is left as it is. Each new record is checked against the licence
+ * registry when it answers (the sandbox in the demo); when any record was added the expiry scan
+ * runs once so the dashboard shows its warnings straight away. `npm start` seeds on every start, so
+ * a seed that adds nothing must ask no registry and message no driver: that is the daily job's work.
  */
 export async function seedDemoArchives(ctx: SeedContext, orgs: Map<string, OrgEntity>, created: string[]): Promise<void> {
+  const before = created.length;
   const demo: DemoArchives = JSON.parse(readFileSync(DEMO_ARCHIVES_FILE, 'utf8'));
   const today = chinaToday();
   const registry = licenceRegistryFor(ctx);
   // the registry may be down while seeding: records then stay 'unverified', as in the app
-  const verified = async (check: () => Promise<VerificationOutcome>) => check().catch(() => null);
+  const verified = (check: () => Promise<VerificationOutcome>) => verdictOrNull(check, console, 'demo archive');
   const orgOf = (key: string) => {
     const org = orgs.get(key);
     if (!org) throw new Error(`archives.json names org "${key}", which seed.json does not create`);
@@ -81,7 +83,7 @@ export async function seedDemoArchives(ctx: SeedContext, orgs: Map<string, OrgEn
     const problems = validateVehicleInput(v);
     if (problems.length) throw new Error(`archives.json: ${v.plateNo}: ${JSON.stringify(problems)}`);
     if (await VehicleEntity.findOne({ where: { plateNo: v.plateNo, plateColor: v.plateColor } })) continue;
-    const operatorOrg = org.kind === 'operator' ? org : orgs.get(v.org.split('_')[0]);
+    const operatorOrg = await operatorOrgOf(org);
     const operator = operatorOrg ? await OperatorArchiveEntity.findOne({ where: { orgId: operatorOrg.id } }) : null;
     const outcome = await verified(() => checkVehicle(registry, { ...v, transportCertNo: v.transportCertNo ?? null, transportCertExpiry: v.transportCertExpiry ?? null }, operator?.permitNo ?? null));
     const { org: _org, ...fields } = v;
@@ -121,6 +123,7 @@ export async function seedDemoArchives(ctx: SeedContext, orgs: Map<string, OrgEn
     created.push(`driver ${d.name}`);
   }
 
+  if (created.length === before) return;
   const scan = await expiryServiceFor(ctx).runExpiryScan(today);
   if (scan.created) created.push(`${scan.created} expiry warnings`);
 }

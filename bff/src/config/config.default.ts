@@ -26,6 +26,7 @@ const BFF_DIR = join(__dirname, '..', '..');
 export default (_appInfo: MidwayAppInfo): MidwayConfig => {
   const secrets = loadSecrets();
   const sandboxUrl = (port: number) => `http://localhost:${port}`;
+  const maxUploadBytes = Number(env.FILE_MAX_BYTES ?? 10 * 1024 * 1024);
   return {
     keys: secrets.tokenSecret,
     koa: {
@@ -110,12 +111,13 @@ export default (_appInfo: MidwayAppInfo): MidwayConfig => {
       endpoint: setting('OSS_ENDPOINT', sandboxUrl(ports.sandboxOss)),
       bucket: env.OSS_BUCKET ?? 'dzky-files',
       region: env.OSS_REGION ?? 'oss-cn-shenzhen',
-      accessKeyId: env.OSS_ACCESS_KEY_ID ?? 'LTAIdevossaccesskey',
-      accessKeySecret: env.OSS_ACCESS_KEY_SECRET ?? 'dev-oss-secret-not-for-production',
+      // outside production the sandbox generates these and `npm start` hands them over (.local/)
+      accessKeyId: setting('OSS_ACCESS_KEY_ID', ''),
+      accessKeySecret: setting('OSS_ACCESS_KEY_SECRET', ''),
     },
     files: {
       /** uploads larger than this are refused before they reach storage */
-      maxBytes: Number(env.FILE_MAX_BYTES ?? 10 * 1024 * 1024),
+      maxBytes: maxUploadBytes,
       /** how long a download link stays valid */
       urlTtlSeconds: Number(env.FILE_URL_TTL_SECONDS ?? 300),
     },
@@ -123,13 +125,14 @@ export default (_appInfo: MidwayAppInfo): MidwayConfig => {
       // production: the provincial transport authority's registry endpoint
       baseUrl: setting('LICENCE_REGISTRY_BASE_URL', sandboxUrl(ports.sandboxLicence)),
       appKey: env.LICENCE_REGISTRY_APP_KEY ?? 'dzky-dev',
-      appSecret: env.LICENCE_REGISTRY_APP_SECRET ?? 'dev-licence-secret-not-for-production',
+      appSecret: setting('LICENCE_REGISTRY_APP_SECRET', ''),
     },
     busboy: {
       mode: 'file',
       // the file module checks the bytes themselves (magic numbers), not the name's extension
       whitelist: null,
-      limits: { fileSize: Number(env.FILE_MAX_BYTES ?? 10 * 1024 * 1024) + 1, files: 1 },
+      // one byte more than allowed, so an oversized file is detected rather than silently cut
+      limits: { fileSize: maxUploadBytes + 1, files: 1 },
     },
     swagger: {
       title: 'DZKY BFF API',

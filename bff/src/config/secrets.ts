@@ -56,14 +56,8 @@ function generated(): Record<string, string> {
   return secrets;
 }
 
-/**
- * Credentials of external systems that have a development default (the sandboxes accept it) but
- * must never run in production with that default: the object store and the licence registry.
- */
-export const PRODUCTION_CREDENTIALS = ['OSS_ACCESS_KEY_ID', 'OSS_ACCESS_KEY_SECRET', 'LICENCE_REGISTRY_APP_SECRET'] as const;
-
 export function loadSecrets(env: NodeJS.ProcessEnv = process.env): Secrets {
-  const missing = [...Object.values(ENV), ...(env.NODE_ENV === 'production' ? PRODUCTION_CREDENTIALS : [])].filter((name) => !env[name]);
+  const missing = Object.values(ENV).filter((name) => !env[name]);
   let source: Record<string, string | undefined> = env;
   if (missing.length) {
     if (env.NODE_ENV === 'production') {

@@ -85,10 +85,7 @@ export function driverInput(i = 0, phone = '13912340000', extra: Record<string, 
   };
 }
 
-/** Two days apart in YYYY-MM-DD. */
-export function addDays(day: string, n: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-}
+export { addDays } from '../../src/modules/archive/service/archive-support';
 
 /** A driver-app account: WeChat sign-in, then the phone number through getPhoneNumber. */
 export async function driverAccount(t: TestApp, user: string, phone: string): Promise<{ id: number; openid: string }> {

@@ -2,6 +2,7 @@ import { chinaToday } from '@dzky/contracts';
 import { cliContext } from '../../src/cli/cli-context';
 import { seedDemoArchives } from '../../src/cli/seed-archives';
 import { DriverEntity, ExpiryWarningEntity, OperatorArchiveEntity, VehicleEntity } from '../../src/modules/archive/entity';
+import { ExpiryService } from '../../src/modules/archive/service/expiry.service';
 import { startApp, type TestApp } from '../support/app';
 import { addDays, archiveWorld } from './helpers';
 
@@ -40,9 +41,16 @@ describe('demo archives (config/demo/archives.json)', () => {
     // the driver whose certificate lapses in 5 days was told by SMS (no driver-app account yet)
     expect(t.sandbox.sms.messages('13900139004')).toHaveLength(1);
 
+    // `npm start` seeds every time: a seed that adds nothing asks no registry and runs no scan
+    const registryCalls = t.sandbox.licence.state.requests().length;
+    expect(registryCalls).toBeGreaterThan(0);
+    const scan = jest.spyOn(ExpiryService.prototype, 'runExpiryScan');
     const again: string[] = [];
     await seedDemoArchives(ctx, orgs, again);
     expect(again).toEqual([]);
+    expect(t.sandbox.licence.state.requests()).toHaveLength(registryCalls);
+    expect(scan).not.toHaveBeenCalled();
+    scan.mockRestore();
     expect(await VehicleEntity.count()).toBe(3);
     expect(t.sandbox.sms.messages('13900139004')).toHaveLength(1);
   });

@@ -1,5 +1,6 @@
 import { AuditRecordEntity } from '../../src/modules/audit/entity/audit-record.entity';
 import { GeofenceService } from '../../src/modules/basedata/service/geofence.service';
+import { RouteEntity } from '../../src/modules/basedata/entity';
 import { startApp, type TestApp } from '../support/app';
 import { basedataWorld, square, STOPS, type Auth } from './helpers';
 
@@ -254,6 +255,31 @@ describe('base data: stops, lines, routes, zones, geofence', () => {
       // the hole is removed: the restricted point is now inside
       await put(w.admin1, `/api/admin/routes/${routeId}/zones/${pickup.id}`, { ...pickup, geometry: { type: 'Polygon', coordinates: [pickupRing] } });
       expect(await geo.zonesAt({ lng: 114.035, lat: 22.535 })).toHaveLength(1);
+    });
+
+    it('R-6.1.1 another process\'s change is picked up once the snapshot is old, without a lookup waiting for the reload', async () => {
+      const point = { lng: 114.01, lat: 22.55 };
+      expect(await geo.zonesAt(point)).toHaveLength(1);
+      // a change this process did not make (so no invalidate): another bff, or the seed CLI
+      await RouteEntity.update({ enabled: false }, { where: { id: routeId } });
+      expect(await geo.zonesAt(point)).toHaveLength(1);
+      const later = Date.now() + 61_000;
+      const clock = jest.spyOn(Date, 'now').mockImplementation(() => later);
+      try {
+        // the old snapshot answers at once while the new one loads
+        expect(await geo.zonesAt(point)).toHaveLength(1);
+        let seen = 1;
+        for (let i = 0; i < 50 && seen; i++) {
+          await new Promise((r) => setTimeout(r, 20));
+          seen = (await geo.zonesAt(point)).length;
+        }
+        expect(seen).toBe(0);
+      } finally {
+        clock.mockRestore();
+        await RouteEntity.update({ enabled: true }, { where: { id: routeId } });
+        geo.invalidate();
+      }
+      expect(await geo.zonesAt(point)).toHaveLength(1);
     });
 
     it('R-6.1.1 POST /geo/locate answers zones and nearest stops within the caller\'s scope', async () => {

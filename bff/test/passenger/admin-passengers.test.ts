@@ -1,7 +1,7 @@
 import { AuditRecordEntity } from '../../src/modules/audit/entity/audit-record.entity';
 import { bearer, startApp, type TestApp } from '../support/app';
 import { createAdmin, createOrg, signIn } from '../support/fixtures';
-import { idCard, passenger } from './helpers';
+import { acceptPrivacy, idCard, passenger } from './helpers';
 
 describe('admin passenger records', () => {
   let t: TestApp;
@@ -15,7 +15,7 @@ describe('admin passenger records', () => {
     const login = await t.request().post('/api/app/auth/sms/login').send({ phone: '13800001234', code });
     passengerId = login.body.data.profile.id;
     const auth = bearer(login.body.data.accessToken);
-    await t.request().post('/api/app/privacy-consent').set(auth).send({ version: login.body.data.profile.privacyConsentRequired });
+    await acceptPrivacy(t, auth, login.body.data.profile.privacyConsentRequired);
     const added = await t.request().post('/api/app/riders').set(auth).send({ name: '欧阳娜娜', idType: 'id_card', idNumber: id, phone: '13900001111', isSelf: true });
     if (added.status !== 200) throw new Error(JSON.stringify(added.body));
     await passenger(t, 'admin-other');

@@ -3,9 +3,7 @@ import type {
   BindPhoneRequest,
   EndUserProfile,
   EndUserSession,
-  PrivacyConsentBody,
   PrivacyConsentRequest,
-  PrivacyConsentState,
   SmsLoginRequest,
   SmsSendRequest,
   SmsSendResult,
@@ -20,7 +18,6 @@ export const authApi = {
   logout: () => http.post<null>('/auth/logout', undefined, { silent: true }),
   me: () => http.get<EndUserProfile>('/me'),
   bindPhone: (body: BindPhoneRequest) => http.post<EndUserProfile>('/me/phone', body),
-  consentPrivacy: (body: PrivacyConsentRequest) => http.post<EndUserProfile>('/me/privacy-consent', body),
   /** records the acceptance (who, version, when, from where); other app APIs answer 403 until then */
-  acceptPrivacy: (body: PrivacyConsentBody) => http.post<PrivacyConsentState>('/privacy-consent', body),
+  consentPrivacy: (body: PrivacyConsentRequest) => http.post<EndUserProfile>('/me/privacy-consent', body),
 };

@@ -64,15 +64,14 @@ describe('privacy gating', () => {
   it('R-8.2 同意 records consent for the current policy version, then goes home', async () => {
     signedIn();
     __test.setRouterParams({ mode: 'consent' });
-    serve({
-      'POST /privacy-consent': () => ok({ currentVersion: '2026-11-01', acceptedVersion: '2026-11-01', acceptedAt: '2026-11-25T06:00:00.000Z', required: false }),
-      'GET /me': () => ok(profile()),
-    });
+    serve({ 'POST /me/privacy-consent': () => ok(profile()) });
     render(<PrivacyPage />);
     expect(screen.getByText(/至少保存三年/)).toBeTruthy();
     fireEvent.click(document.getElementById('privacy-agree')!);
     await flush();
-    expect(calls()[0]).toMatchObject({ url: '/api/app/privacy-consent', method: 'POST', data: { version: '2026-11-01' } });
+    expect(calls()[0]).toMatchObject({ url: '/api/app/me/privacy-consent', method: 'POST', data: { policyVersion: '2026-11-01' } });
+    // the answer is the updated profile: no second request
+    expect(calls()).toHaveLength(1);
     expect(Taro.reLaunch).toHaveBeenCalledWith({ url: '/pages/home/index/index' });
   });
 

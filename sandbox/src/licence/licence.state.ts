@@ -51,8 +51,8 @@ const plateKey = (plateNo: string, plateColor: number) => `${plateNo}|${plateCol
 export class LicenceState {
   private readonly apps: Map<string, string>;
   private readonly skewMs: number;
-  private readonly baseNow: Clock;
-  private clockOffsetMs = 0;
+  /** the registry's clock: requests are judged by it */
+  readonly now: Clock;
   private operators = new Map<string, OperatorRecord>();
   private vehicles = new Map<string, VehicleRecord>();
   private drivers = new Map<string, DriverRecord>();
@@ -65,17 +65,8 @@ export class LicenceState {
   constructor(private readonly options: LicenceSandboxOptions) {
     this.apps = new Map(options.apps.map((a) => [a.appKey, a.appSecret]));
     this.skewMs = (options.maxClockSkewSeconds ?? 300) * 1000;
-    this.baseNow = options.now ?? Date.now;
+    this.now = options.now ?? Date.now;
     this.reset();
-  }
-
-  now(): number {
-    return this.baseNow() + this.clockOffsetMs;
-  }
-
-  /** Moves the registry's clock (negative to go back); requests are judged by this clock. */
-  advanceClock(ms: number): void {
-    this.clockOffsetMs += ms;
   }
 
   /** Back to the seed and the options' records; forgets nonces, the log and any outage. */
@@ -86,7 +77,6 @@ export class LicenceState {
     this.nonces.clear();
     this.log = [];
     this.outage = null;
-    this.clockOffsetMs = 0;
     const seed = this.options.seed === false ? { operators: [], vehicles: [], drivers: [] } : LICENCE_SEED;
     for (const o of [...seed.operators, ...(this.options.operators ?? [])]) this.addOperator(o);
     for (const v of [...seed.vehicles, ...(this.options.vehicles ?? [])]) this.addVehicle(v);

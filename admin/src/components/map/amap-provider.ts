@@ -5,7 +5,8 @@
  * when it lies inside (AMap has no cutting tool of its own).
  */
 import AMapLoader from '@amap/amap-jsapi-loader';
-import { addHole, fromAmapPath, toAmapPath } from './geojson';
+import { markerHtml, polygonSignature, polygonStyle, polylineStyle, reconcile, singlePointZoom, type Drawn } from './draw';
+import { addHole, boundsOf, fromAmapPath, toAmapPath } from './geojson';
 import type {
   AreaGeometry,
   LngLat,
@@ -36,22 +37,28 @@ interface AMapOverlay {
 }
 type AMapNS = any;
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const pairOf = (ll: AMapLngLat): LngLat => [ll.getLng(), ll.getLat()];
 
-interface PolygonEntry {
+interface PolygonEntry extends Drawn {
   overlay: AMapOverlay;
-  sig: string;
   data: MapPolygon;
 }
-const sigOf = (p: MapPolygon) => JSON.stringify([p.geometry, p.color, p.label ?? '', Boolean(p.selected)]);
+interface OverlayEntry extends Drawn {
+  overlay: AMapOverlay;
+  draggable?: boolean;
+}
+
+const zoneOptions = (p: MapPolygon) => {
+  const { color, weight, fillOpacity } = polygonStyle(p);
+  return { strokeColor: color, fillColor: color, strokeWeight: weight, fillOpacity };
+};
 
 class AmapProvider implements MapProvider {
   readonly kind = 'amap' as const;
   readonly demo = false;
-  private events: MapEvents;
-  private markers = new Map<string, { overlay: AMapOverlay; draggable: boolean }>();
-  private lines: AMapOverlay[] = [];
+  private readonly events: MapEvents;
+  private markers = new Map<string, OverlayEntry>();
+  private lines = new Map<string, OverlayEntry>();
   private polygons = new Map<string, PolygonEntry>();
   private mouseTool: any;
   private editor: any = null;
@@ -101,84 +108,69 @@ class AmapProvider implements MapProvider {
     const entry = this.polygons.get(id);
     if (!entry) return;
     entry.data = { ...entry.data, geometry };
-    entry.sig = sigOf(entry.data);
+    entry.sig = polygonSignature(entry.data);
     entry.overlay.setPath?.(toAmapPath(geometry));
     if (this.editing === id) this.editPolygon(id);
   }
 
-  setEvents(events: MapEvents) {
-    this.events = events;
-  }
-
-  private markerHtml(m: MapMarker) {
-    const size = m.highlighted ? 30 : m.label ? 24 : 16;
-    const color = m.color ?? '#1677ff';
-    return {
-      size,
-      html: `<div class="dzky-map-marker${m.highlighted ? ' dzky-map-marker--hl' : ''}" title="${escapeHtml(m.title ?? '')}" style="background:${escapeHtml(color)};width:${size}px;height:${size}px;line-height:${size}px">${escapeHtml(m.label ?? '')}</div>`,
-    };
-  }
-
   setMarkers(markers: MapMarker[]) {
-    const keep = new Set(markers.map((m) => m.id));
-    for (const [id, m] of this.markers) {
-      if (!keep.has(id)) {
-        m.overlay.setMap(null);
-        this.markers.delete(id);
-      }
-    }
-    for (const m of markers) {
-      const { size, html } = this.markerHtml(m);
-      const old = this.markers.get(m.id);
-      if (old && old.draggable === Boolean(m.draggable)) {
-        old.overlay.setPosition?.(m.position);
-        old.overlay.setContent?.(html);
-        continue;
-      }
-      old?.overlay.setMap(null);
-      const overlay: AMapOverlay = new this.AMap.Marker({
-        position: m.position,
-        content: html,
-        offset: new this.AMap.Pixel(-size / 2, -size / 2),
-        draggable: Boolean(m.draggable),
-        zIndex: m.highlighted ? 200 : 120,
-      });
-      overlay.on('click', (e: { lnglat: AMapLngLat }) => {
-        if (this.pick) this.events.onClick?.(pairOf(e.lnglat));
-        else this.events.onMarkerClick?.(m.id);
-      });
-      overlay.on('dragend', () => {
-        const p = overlay.getPosition?.();
-        if (p) this.events.onMarkerDragEnd?.(m.id, pairOf(p));
-      });
-      overlay.setMap(this.map);
-      this.markers.set(m.id, { overlay, draggable: Boolean(m.draggable) });
-    }
-  }
-
-  setPolylines(lines: MapPolyline[]) {
-    for (const l of this.lines) l.setMap(null);
-    this.lines = lines.map((l) => {
-      const overlay: AMapOverlay = new this.AMap.Polyline({
-        path: l.path,
-        strokeColor: l.color ?? '#1677ff',
-        strokeWeight: l.weight ?? 4,
-        strokeOpacity: 0.85,
-        strokeStyle: l.dashed ? 'dashed' : 'solid',
-        bubble: true,
-      });
-      overlay.setMap(this.map);
-      return overlay;
+    reconcile(this.markers, markers, {
+      remove: (e) => e.overlay.setMap(null),
+      upsert: (m, sig, old) => this.drawMarker(m, sig, old),
     });
   }
 
-  private addPolygon(p: MapPolygon) {
+  private drawMarker(m: MapMarker, sig: string, old: OverlayEntry | undefined): OverlayEntry {
+    const { size, html } = markerHtml(m);
+    if (old && old.draggable === Boolean(m.draggable)) {
+      old.overlay.setPosition?.(m.position);
+      old.overlay.setContent?.(html);
+      return { ...old, sig };
+    }
+    old?.overlay.setMap(null);
+    const overlay: AMapOverlay = new this.AMap.Marker({
+      position: m.position,
+      content: html,
+      offset: new this.AMap.Pixel(-size / 2, -size / 2),
+      draggable: Boolean(m.draggable),
+      zIndex: m.highlighted ? 200 : 120,
+    });
+    overlay.on('click', (e: { lnglat: AMapLngLat }) => {
+      if (this.pick) this.events.onClick?.(pairOf(e.lnglat));
+      else this.events.onMarkerClick?.(m.id);
+    });
+    overlay.on('dragend', () => {
+      const p = overlay.getPosition?.();
+      if (p) this.events.onMarkerDragEnd?.(m.id, pairOf(p));
+    });
+    overlay.setMap(this.map);
+    return { overlay, draggable: Boolean(m.draggable), sig };
+  }
+
+  setPolylines(lines: MapPolyline[]) {
+    reconcile(this.lines, lines, {
+      remove: (e) => e.overlay.setMap(null),
+      upsert: (l, sig, old) => {
+        old?.overlay.setMap(null);
+        const { color, weight, opacity, dashed } = polylineStyle(l);
+        const overlay: AMapOverlay = new this.AMap.Polyline({
+          path: l.path,
+          strokeColor: color,
+          strokeWeight: weight,
+          strokeOpacity: opacity,
+          strokeStyle: dashed ? 'dashed' : 'solid',
+          bubble: true,
+        });
+        overlay.setMap(this.map);
+        return { overlay, sig };
+      },
+    });
+  }
+
+  private addPolygon(p: MapPolygon, sig: string): PolygonEntry {
     const overlay: AMapOverlay = new this.AMap.Polygon({
       path: toAmapPath(p.geometry),
-      strokeColor: p.color,
-      strokeWeight: p.selected ? 4 : 2,
-      fillColor: p.color,
-      fillOpacity: p.selected ? 0.35 : 0.2,
+      ...zoneOptions(p),
       extData: { id: p.id },
     });
     overlay.on('click', (e: { lnglat: AMapLngLat }) => {
@@ -187,35 +179,25 @@ class AmapProvider implements MapProvider {
       else this.events.onPolygonClick?.(p.id);
     });
     overlay.setMap(this.map);
-    this.polygons.set(p.id, { overlay, sig: sigOf(p), data: p });
+    return { overlay, sig, data: p };
   }
 
   setPolygons(polygons: MapPolygon[]) {
-    const keep = new Set(polygons.map((p) => p.id));
-    for (const [id, entry] of this.polygons) {
-      if (!keep.has(id)) {
+    reconcile(this.polygons, polygons, {
+      signature: polygonSignature,
+      remove: (e, id) => {
         if (this.editing === id) this.editPolygon(null);
-        entry.overlay.setMap(null);
-        this.polygons.delete(id);
-      }
-    }
-    for (const p of polygons) {
-      const entry = this.polygons.get(p.id);
-      if (entry && entry.sig === sigOf(p)) continue;
-      if (entry) {
-        entry.data = p;
-        entry.sig = sigOf(p);
-        entry.overlay.setPath?.(toAmapPath(p.geometry));
-        entry.overlay.setOptions?.({
-          strokeColor: p.color,
-          fillColor: p.color,
-          strokeWeight: p.selected ? 4 : 2,
-          fillOpacity: p.selected ? 0.35 : 0.2,
-        });
-        continue;
-      }
-      this.addPolygon(p);
-    }
+        e.overlay.setMap(null);
+      },
+      upsert: (p, sig, old) => {
+        if (!old) return this.addPolygon(p, sig);
+        // in place: the polygon editor keeps working on the same overlay
+        old.overlay.setPath?.(toAmapPath(p.geometry));
+        old.overlay.setOptions?.(zoneOptions(p));
+        // the same entry: handlers that hold it (vertex editing) see the new state
+        return Object.assign(old, { data: p, sig });
+      },
+    });
     if (this.editing && !this.editor) this.editPolygon(this.editing);
   }
 
@@ -227,16 +209,11 @@ class AmapProvider implements MapProvider {
   fitTo(points: LngLat[], maxZoom = 15) {
     if (points.length === 0) return;
     if (points.length === 1) {
-      this.map.setZoomAndCenter(Math.max(this.map.getZoom(), Math.min(14, maxZoom)), points[0]);
+      this.map.setZoomAndCenter(singlePointZoom(this.map.getZoom(), maxZoom), points[0]);
       return;
     }
-    const lngs = points.map((p) => p[0]);
-    const lats = points.map((p) => p[1]);
-    const bounds = new this.AMap.Bounds(
-      [Math.min(...lngs), Math.min(...lats)],
-      [Math.max(...lngs), Math.max(...lats)],
-    );
-    this.map.setBounds(bounds, false, [36, 36, 36, 36]);
+    const [w, s, e, n] = boundsOf(points)!;
+    this.map.setBounds(new this.AMap.Bounds([w, s], [e, n]), false, [36, 36, 36, 36]);
     if (this.map.getZoom() > maxZoom) this.map.setZoom(maxZoom);
   }
 
@@ -290,7 +267,7 @@ class AmapProvider implements MapProvider {
       const geometry = fromAmapPath(entry.overlay.getPath?.());
       if (!geometry) return;
       entry.data = { ...entry.data, geometry };
-      entry.sig = sigOf(entry.data);
+      entry.sig = polygonSignature(entry.data);
       this.events.onPolygonEdited?.(id, geometry);
     };
     editor.on('adjust', report);

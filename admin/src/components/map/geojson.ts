@@ -65,11 +65,6 @@ export function geometryFromPolygons(polygons: LngLat[][][]): AreaGeometry | nul
   return { type: 'MultiPolygon', coordinates: cleaned };
 }
 
-export function polygonFromRing(points: LngLat[]): PolygonGeometry | null {
-  const g = geometryFromPolygons([[points]]);
-  return g && g.type === 'Polygon' ? g : null;
-}
-
 /** Every vertex of the geometry, for fitting the view. */
 export function geometryPoints(geometry: AreaGeometry): LngLat[] {
   return polygonsOf(geometry).flatMap((rings) => rings.flatMap((r) => openRing(r)));

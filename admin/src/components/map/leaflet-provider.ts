@@ -9,6 +9,16 @@ import 'leaflet/dist/leaflet.css';
 import '@geoman-io/leaflet-geoman-free/dist/leaflet-geoman.css';
 import { DEMO_ATTRIBUTION, DEMO_BASEMAP, DEMO_BOUNDS, type DemoFeature } from './demo-basemap';
 import { gcj02ToWgs84, wgs84ToGcj02 } from './datum';
+import {
+  escapeHtml,
+  markerHtml,
+  polygonSignature,
+  polygonStyle,
+  polylineStyle,
+  reconcile,
+  singlePointZoom,
+  type Drawn,
+} from './draw';
 import { fromLeafletLatLngs, geometryFromPolygons, polygonsOf, toLeafletLatLngs } from './geojson';
 import type {
   AreaGeometry,
@@ -27,8 +37,6 @@ async function loadGeoman(): Promise<void> {
   (window as unknown as { L: typeof L }).L = L;
   await import('@geoman-io/leaflet-geoman-free');
 }
-
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 const DEMO_STYLE: Record<string, L.PathOptions> = {
   land: {
@@ -50,21 +58,26 @@ const DEMO_STYLE: Record<string, L.PathOptions> = {
   expressway: { color: '#e8a23a', weight: 2.5, opacity: 0.9 },
 };
 
-interface PolygonEntry {
+interface PolygonEntry extends Drawn {
   layer: L.Polygon;
-  /** what was drawn last (from the page, or from an edit this provider reported) */
-  sig: string;
+  /** `sig` is what was drawn last (from the page, or from an edit this provider reported) */
   data: MapPolygon;
 }
 
-const sigOf = (p: MapPolygon) => JSON.stringify([p.geometry, p.color, p.label ?? '', Boolean(p.selected)]);
+interface MarkerEntry extends Drawn {
+  marker: L.Marker;
+}
+
+interface LineEntry extends Drawn {
+  line: L.Polyline;
+}
 
 class LeafletProvider implements MapProvider {
   readonly kind = 'selfhosted' as const;
   readonly demo: boolean;
-  private events: MapEvents;
-  private markers = new Map<string, L.Marker>();
-  private lines: L.Layer[] = [];
+  private readonly events: MapEvents;
+  private markers = new Map<string, MarkerEntry>();
+  private lines = new Map<string, LineEntry>();
   private polygons = new Map<string, PolygonEntry>();
   private editing: string | null = null;
   private mode: 'idle' | 'draw' | 'cut' = 'idle';
@@ -182,88 +195,61 @@ class LeafletProvider implements MapProvider {
     return conv(nested) as L.LatLng[][] | L.LatLng[][][];
   }
 
-  setEvents(events: MapEvents) {
-    this.events = events;
-  }
-
   setMarkers(markers: MapMarker[]) {
-    const keep = new Set(markers.map((m) => m.id));
-    for (const [id, m] of this.markers) {
-      if (!keep.has(id)) {
-        m.remove();
-        this.markers.delete(id);
-      }
-    }
-    for (const m of markers) {
-      const old = this.markers.get(m.id);
-      const color = m.color ?? '#1677ff';
-      const size = m.highlighted ? 30 : m.label ? 24 : 16;
-      const icon = L.divIcon({
-        className: 'dzky-map-marker-wrap',
-        html: `<div class="dzky-map-marker${m.highlighted ? ' dzky-map-marker--hl' : ''}" style="background:${escapeHtml(color)};width:${size}px;height:${size}px;line-height:${size}px">${escapeHtml(m.label ?? '')}</div>`,
-        iconSize: [size, size],
-        iconAnchor: [size / 2, size / 2],
-      });
-      const opts = {
-        icon,
-        draggable: Boolean(m.draggable),
-        pmIgnore: true,
-        snapIgnore: true,
-        zIndexOffset: m.highlighted ? 1000 : 0,
-        title: '',
-      } as L.MarkerOptions;
-      if (old && old.options.draggable === Boolean(m.draggable)) {
-        old.setLatLng(this.toDisplay(m.position));
-        old.setIcon(icon);
-        old.setZIndexOffset(opts.zIndexOffset ?? 0);
-        if (m.title) old.setTooltipContent(m.title);
-        continue;
-      }
-      old?.remove();
-      const marker = L.marker(this.toDisplay(m.position), opts).addTo(this.map);
-      if (m.title)
-        marker.bindTooltip(m.title, {
-          direction: 'top',
-          offset: [0, -size / 2],
+    reconcile(this.markers, markers, {
+      remove: (e) => e.marker.remove(),
+      upsert: (m, sig, old) => {
+        const { size, html } = markerHtml({ ...m, title: undefined });
+        const icon = L.divIcon({
+          className: 'dzky-map-marker-wrap',
+          html,
+          iconSize: [size, size],
+          iconAnchor: [size / 2, size / 2],
         });
-      marker.on('click', (e) => {
-        L.DomEvent.stopPropagation(e);
-        if (this.pick) this.events.onClick?.(this.fromDisplay((e as L.LeafletMouseEvent).latlng));
-        else this.events.onMarkerClick?.(m.id);
-      });
-      marker.on('dragend', () => this.events.onMarkerDragEnd?.(m.id, this.fromDisplay(marker.getLatLng())));
-      this.markers.set(m.id, marker);
-    }
+        const zIndexOffset = m.highlighted ? 1000 : 0;
+        if (old && old.marker.options.draggable === Boolean(m.draggable)) {
+          old.marker.setLatLng(this.toDisplay(m.position));
+          old.marker.setIcon(icon);
+          old.marker.setZIndexOffset(zIndexOffset);
+          if (m.title) old.marker.setTooltipContent(m.title);
+          return { marker: old.marker, sig };
+        }
+        old?.marker.remove();
+        const opts = { icon, draggable: Boolean(m.draggable), pmIgnore: true, snapIgnore: true, zIndexOffset, title: '' };
+        const marker = L.marker(this.toDisplay(m.position), opts as L.MarkerOptions).addTo(this.map);
+        if (m.title) marker.bindTooltip(m.title, { direction: 'top', offset: [0, -size / 2] });
+        marker.on('click', (e) => {
+          L.DomEvent.stopPropagation(e);
+          if (this.pick) this.events.onClick?.(this.fromDisplay((e as L.LeafletMouseEvent).latlng));
+          else this.events.onMarkerClick?.(m.id);
+        });
+        marker.on('dragend', () => this.events.onMarkerDragEnd?.(m.id, this.fromDisplay(marker.getLatLng())));
+        return { marker, sig };
+      },
+    });
   }
 
   setPolylines(lines: MapPolyline[]) {
-    for (const l of this.lines) l.remove();
-    this.lines = lines.map((l) =>
-      L.polyline(
-        l.path.map((p) => this.toDisplay(p)),
-        {
-          color: l.color ?? '#1677ff',
-          weight: l.weight ?? 4,
-          opacity: 0.85,
-          dashArray: l.dashed ? '8 8' : undefined,
-          interactive: false,
-          pmIgnore: true,
-          snapIgnore: true,
-        },
-      ).addTo(this.map),
-    );
+    reconcile(this.lines, lines, {
+      remove: (e) => e.line.remove(),
+      upsert: (l, sig, old) => {
+        old?.line.remove();
+        const { dashed, ...style } = polylineStyle(l);
+        const line = L.polyline(
+          l.path.map((p) => this.toDisplay(p)),
+          { ...style, dashArray: dashed ? '8 8' : undefined, interactive: false, pmIgnore: true, snapIgnore: true },
+        ).addTo(this.map);
+        return { line, sig };
+      },
+    });
   }
 
   private styleOf(p: MapPolygon): L.PathOptions {
-    return {
-      color: p.color,
-      weight: p.selected ? 4 : 2,
-      fillColor: p.color,
-      fillOpacity: p.selected ? 0.35 : 0.2,
-    };
+    const style = polygonStyle(p);
+    return { ...style, fillColor: style.color };
   }
 
-  private addPolygon(p: MapPolygon) {
+  private addPolygon(p: MapPolygon): PolygonEntry {
     const layer = L.polygon(this.latLngsOf(p.geometry), this.styleOf(p));
     if (p.label) layer.bindTooltip(p.label, { sticky: true });
     layer.on('click', (e) => {
@@ -279,42 +265,37 @@ class LeafletProvider implements MapProvider {
       const geometry = this.geometryOf(layer);
       if (!geometry) return;
       entry.data = { ...entry.data, geometry };
-      entry.sig = sigOf(entry.data);
+      entry.sig = polygonSignature(entry.data);
       this.events.onPolygonEdited?.(p.id, geometry);
     });
     layer.addTo(this.map);
-    this.polygons.set(p.id, { layer, sig: sigOf(p), data: p });
+    const entry = { layer, sig: polygonSignature(p), data: p };
+    this.polygons.set(p.id, entry);
     if (this.editing === p.id) layer.pm.enable({ allowSelfIntersection: false });
+    return entry;
   }
 
   setPolygons(polygons: MapPolygon[]) {
-    const keep = new Set(polygons.map((p) => p.id));
-    for (const [id, entry] of this.polygons) {
-      if (!keep.has(id)) {
-        entry.layer.remove();
-        this.polygons.delete(id);
-      }
-    }
-    for (const p of polygons) {
-      const entry = this.polygons.get(p.id);
-      // the same shape (for instance the echo of an edit reported from here) is left alone, so a
-      // vertex being dragged is not interrupted
-      if (entry && entry.sig === sigOf(p)) continue;
-      if (entry && JSON.stringify(entry.data.geometry) === JSON.stringify(p.geometry)) {
-        // only the look changed (selected, unsaved colour): restyle in place, editing goes on
-        entry.layer.setStyle(this.styleOf(p));
-        if (p.label) entry.layer.setTooltipContent(p.label);
-        entry.data = p;
-        entry.sig = sigOf(p);
-        continue;
-      }
-      if (entry) {
-        entry.layer.pm.disable();
-        entry.layer.remove();
-        this.polygons.delete(p.id);
-      }
-      this.addPolygon(p);
-    }
+    // the same shape (for instance the echo of an edit reported from here) is left alone by
+    // reconcile, so a vertex being dragged is not interrupted
+    reconcile(this.polygons, polygons, {
+      signature: polygonSignature,
+      remove: (e) => e.layer.remove(),
+      upsert: (p, sig, old) => {
+        if (old && JSON.stringify(old.data.geometry) === JSON.stringify(p.geometry)) {
+          // only the look changed (selected, unsaved colour): restyle in place, editing goes on
+          old.layer.setStyle(this.styleOf(p));
+          if (p.label) old.layer.setTooltipContent(p.label);
+          // the same entry: handlers that hold it (vertex editing) see the new state
+          return Object.assign(old, { data: p, sig });
+        }
+        if (old) {
+          old.layer.pm.disable();
+          old.layer.remove();
+        }
+        return this.addPolygon(p);
+      },
+    });
   }
 
   setPickMode(on: boolean) {
@@ -325,8 +306,7 @@ class LeafletProvider implements MapProvider {
   fitTo(points: LngLat[], maxZoom = 15) {
     if (points.length === 0) return;
     const bounds = L.latLngBounds(points.map((p) => this.toDisplay(p)));
-    if (points.length === 1)
-      this.map.setView(bounds.getCenter(), Math.max(this.map.getZoom(), Math.min(14, maxZoom)));
+    if (points.length === 1) this.map.setView(bounds.getCenter(), singlePointZoom(this.map.getZoom(), maxZoom));
     else this.map.fitBounds(bounds, { padding: [36, 36], maxZoom });
   }
 

@@ -39,9 +39,6 @@ export class FakeMap implements MapProvider {
     this.events = options;
   }
 
-  setEvents(e: MapEvents) {
-    this.events = e;
-  }
   setMarkers(m: MapMarker[]) {
     this.markers = m;
   }

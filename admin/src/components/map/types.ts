@@ -101,7 +101,6 @@ export interface MapProvider {
   readonly kind: ProviderKind;
   /** true while the offline demo basemap is shown instead of an approved map */
   readonly demo: boolean;
-  setEvents(events: MapEvents): void;
   setMarkers(markers: MapMarker[]): void;
   setPolylines(lines: MapPolyline[]): void;
   setPolygons(polygons: MapPolygon[]): void;

@@ -7,33 +7,36 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import { App as AntdApp, Button, ConfigProvider, Form } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import { ApiError } from '../../request';
+import { DetachedStyles } from '../../test/detached-styles';
 import CertificateUpload from './CertificateUpload';
-import type { FileMeta } from './service';
+import type { FileView } from '@dzky/contracts';
 
 const api = vi.hoisted(() => ({ uploadFile: vi.fn(), fileUrl: vi.fn() }));
 vi.mock('./service', () => api);
 
 const png = (name = 'cert.png', size = 2048) => new File([new Uint8Array(size)], name, { type: 'image/png' });
 const pdf = (name = 'policy.pdf') => new File([new Uint8Array(512)], name, { type: 'application/pdf' });
-const stored = (over: Partial<FileMeta>): FileMeta => ({ id: 41, filename: 'cert.png', contentType: 'image/png', size: 2048, ...over });
+const stored = (over: Partial<FileView>): FileView => ({ id: 41, name: 'cert.png', contentType: 'image/png', size: 2048, createdAt: '2026-01-01T00:00:00Z', ...over });
 
-function Harness(props: { initial?: unknown; multiple?: boolean; files?: FileMeta[]; onValues?: (v: unknown) => void }) {
+function Harness(props: { initial?: unknown; multiple?: boolean; files?: FileView[]; onValues?: (v: unknown) => void }) {
   const [form] = Form.useForm();
   return (
-    <ConfigProvider locale={zhCN}>
-      <AntdApp>
-        <Form form={form} initialValues={{ cert: props.initial }} onFinish={(v) => props.onValues?.(v)}>
-          <Form.Item name="cert" label="道路运输证">
-            <CertificateUpload purpose="vehicle.transportCert" label="道路运输证" multiple={props.multiple} files={props.files} />
-          </Form.Item>
-          <Button htmlType="submit">Submit</Button>
-        </Form>
-      </AntdApp>
-    </ConfigProvider>
+    <DetachedStyles>
+      <ConfigProvider locale={zhCN}>
+        <AntdApp>
+          <Form form={form} initialValues={{ cert: props.initial }} onFinish={(v) => props.onValues?.(v)}>
+            <Form.Item name="cert" label="道路运输证">
+              <CertificateUpload purpose="vehicle_cert" label="道路运输证" multiple={props.multiple} files={props.files} />
+            </Form.Item>
+            <Button htmlType="submit">Submit</Button>
+          </Form>
+        </AntdApp>
+      </ConfigProvider>
+    </DetachedStyles>
   );
 }
 
-const input = () => screen.getByTestId('upload-vehicle.transportCert').querySelector('input[type=file]') as HTMLInputElement;
+const input = () => screen.getByTestId('upload-vehicle_cert').querySelector('input[type=file]') as HTMLInputElement;
 const pick = (file: File) => fireEvent.change(input(), { target: { files: [file] } });
 async function submitted(onValues: ReturnType<typeof vi.fn>) {
   fireEvent.click(screen.getByRole('button', { name: 'Submit' }));
@@ -50,10 +53,10 @@ describe('CertificateUpload', () => {
   afterEach(() => vi.unstubAllGlobals());
 
   it('R-6.1.2 uploads the picked file with its purpose, shows progress, and gives the form the stored file id', async () => {
-    let finish!: (f: FileMeta) => void;
+    let finish!: (f: FileView) => void;
     api.uploadFile.mockImplementation((_file: File, _purpose: string, onProgress: (p: number) => void) => {
       onProgress(40);
-      return new Promise<FileMeta>((resolve) => (finish = resolve));
+      return new Promise<FileView>((resolve) => (finish = resolve));
     });
     const onValues = vi.fn();
     render(<Harness onValues={onValues} />);
@@ -62,7 +65,7 @@ describe('CertificateUpload', () => {
     await waitFor(() => expect(api.uploadFile).toHaveBeenCalledTimes(1));
     const [file, purpose] = api.uploadFile.mock.calls[0];
     expect((file as File).name).toBe('cert.png');
-    expect(purpose).toBe('vehicle.transportCert');
+    expect(purpose).toBe('vehicle_cert');
     const card = await screen.findByRole('group', { name: 'cert.png' });
     expect(card).toHaveAttribute('data-status', 'uploading');
     expect(within(card).getByRole('progressbar')).toHaveAttribute('aria-valuenow', '40');
@@ -76,7 +79,7 @@ describe('CertificateUpload', () => {
   it("R-6.1.2 a refused file shows the server's reason on its card and leaves the value as it was", async () => {
     api.uploadFile.mockRejectedValue(new ApiError({ status: 415, errorCode: 'FILE.TYPE_NOT_ALLOWED', errorMessage: '不支持的文件类型' }));
     const onValues = vi.fn();
-    render(<Harness initial={7} files={[stored({ id: 7, filename: 'old.pdf', contentType: 'application/pdf' })]} onValues={onValues} />);
+    render(<Harness initial={7} files={[stored({ id: 7, name: 'old.pdf', contentType: 'application/pdf' })]} onValues={onValues} />);
     pick(png('fake.png'));
 
     expect(await screen.findByRole('alert')).toHaveTextContent('不支持的文件类型');
@@ -116,7 +119,7 @@ describe('CertificateUpload', () => {
     const tab = { opener: {}, location: { href: 'about:blank' }, close: vi.fn() };
     vi.stubGlobal('open', vi.fn(() => tab));
     api.fileUrl.mockResolvedValue({ url: 'http://oss.local/p.pdf?sig=9', expiresAt: '2026-01-01T00:05:00Z' });
-    render(<Harness initial={9} files={[stored({ id: 9, filename: 'policy.pdf', contentType: 'application/pdf' })]} />);
+    render(<Harness initial={9} files={[stored({ id: 9, name: 'policy.pdf', contentType: 'application/pdf' })]} />);
 
     fireEvent.click(screen.getByRole('button', { name: '查看policy.pdf' }));
     await waitFor(() => expect(tab.location.href).toBe('http://oss.local/p.pdf?sig=9'));
@@ -127,10 +130,10 @@ describe('CertificateUpload', () => {
   });
 
   it('R-6.1.2 with multiple, uploads add ids and removing a card takes its id out of the value', async () => {
-    api.uploadFile.mockImplementation(async (file: File) => stored({ id: file.name === 'b.pdf' ? 52 : 51, filename: file.name, contentType: file.type }));
+    api.uploadFile.mockImplementation(async (file: File) => stored({ id: file.name === 'b.pdf' ? 52 : 51, name: file.name, contentType: file.type }));
     api.fileUrl.mockResolvedValue({ url: 'http://oss.local/x', expiresAt: '2026-01-01T00:05:00Z' });
     const onValues = vi.fn();
-    render(<Harness multiple initial={[50]} files={[stored({ id: 50, filename: 'a.pdf', contentType: 'application/pdf' })]} onValues={onValues} />);
+    render(<Harness multiple initial={[50]} files={[stored({ id: 50, name: 'a.pdf', contentType: 'application/pdf' })]} onValues={onValues} />);
     pick(pdf('b.pdf'));
     await waitFor(() => expect(screen.getByRole('group', { name: 'b.pdf' })).toHaveAttribute('data-status', 'done'));
     expect((await submitted(onValues)).cert).toEqual([50, 52]);

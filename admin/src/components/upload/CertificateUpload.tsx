@@ -8,26 +8,29 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { App, Button, Image, Progress, Space, Tooltip, Typography, Upload } from 'antd';
 import { DeleteOutlined, EyeOutlined, FilePdfOutlined, LoadingOutlined, PaperClipOutlined, UploadOutlined, WarningOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import type { FilePurpose, FileView } from '@dzky/contracts';
 import { isApiError } from '../../request';
 import { formatBytes } from '../../utils/time';
-import { fileUrl, uploadFile, type FileId, type FileMeta } from './service';
+import { fileUrl, uploadFile } from './service';
 
 export const CERT_ACCEPT = 'image/jpeg,image/png,image/webp,application/pdf';
 const DEFAULT_MAX_MB = 10;
 
-type Value = FileId | FileId[] | null | undefined;
+type Value = number | number[] | null | undefined;
+/** What a card shows of its file: known from the archive's view, or from the file being sent. */
+type FileMeta = Pick<FileView, 'name' | 'contentType' | 'size'>;
 
 export interface CertificateUploadProps {
   /** file id, or ids with `multiple` (antd Form value) */
   value?: Value;
-  onChange?: (value: FileId | FileId[] | null) => void;
-  /** what the file is for, e.g. 'vehicle.transportCert'; the server files it under this */
-  purpose: string;
+  onChange?: (value: number | number[] | null) => void;
+  /** what the file is for; the server files it under this */
+  purpose: FilePurpose;
   multiple?: boolean;
   /** with `multiple`; default 5 */
   maxCount?: number;
   /** what is known about the files of the current value (name, type) — from the archive's view */
-  files?: readonly FileMeta[] | null;
+  files?: readonly FileView[] | null;
   /** the document's name (道路运输证…): names the button and the cards for screen readers */
   label?: string;
   accept?: string;
@@ -40,7 +43,7 @@ export interface CertificateUploadProps {
 
 interface Item {
   key: string;
-  id?: FileId;
+  id?: number;
   meta?: FileMeta;
   status: 'uploading' | 'done' | 'error';
   percent: number;
@@ -51,18 +54,16 @@ interface Item {
   isImage?: boolean;
 }
 
-function idsOf(value: Value): FileId[] {
-  if (value === null || value === undefined || value === '') return [];
+function idsOf(value: Value): number[] {
+  if (value === null || value === undefined) return [];
   return Array.isArray(value) ? value : [value];
 }
-
-const sameId = (a: FileId | undefined, b: FileId | undefined) => a !== undefined && b !== undefined && String(a) === String(b);
 
 function kindOf(item: Item): 'image' | 'pdf' | 'unknown' {
   const type = item.meta?.contentType;
   if (type?.startsWith('image/') || item.isImage) return 'image';
   if (type === 'application/pdf') return 'pdf';
-  const name = item.meta?.filename?.toLowerCase() ?? '';
+  const name = item.meta?.name.toLowerCase() ?? ''; 
   if (/\.(jpe?g|png|webp)$/.test(name)) return 'image';
   if (name.endsWith('.pdf')) return 'pdf';
   return 'unknown';
@@ -87,9 +88,9 @@ export default function CertificateUpload(props: CertificateUploadProps) {
     const ids = idsOf(value);
     setItems((prev) => {
       const done = ids.map((id): Item => {
-        const known = prev.find((i) => i.status === 'done' && sameId(i.id, id));
-        const meta = files?.find((f) => sameId(f.id, id));
-        return known ? { ...known, meta: known.meta ?? meta } : { key: `f-${String(id)}`, id, meta, status: 'done', percent: 100 };
+        const known = prev.find((i) => i.status === 'done' && i.id === id);
+        const meta = files?.find((f) => f.id === id);
+        return known ? { ...known, meta: known.meta ?? meta } : { key: `f-${id}`, id, meta, status: 'done', percent: 100 };
       });
       return [...done, ...prev.filter((i) => i.status !== 'done')];
     });
@@ -101,7 +102,7 @@ export default function CertificateUpload(props: CertificateUploadProps) {
   }, []);
 
   const emit = useCallback(
-    (ids: FileId[]) => onChange?.(multiple ? ids : (ids[0] ?? null)),
+    (ids: number[]) => onChange?.(multiple ? ids : (ids[0] ?? null)),
     [onChange, multiple],
   );
 
@@ -115,7 +116,7 @@ export default function CertificateUpload(props: CertificateUploadProps) {
     setItems((prev) => [
       // earlier failures are cleared; a single slot keeps its current file until the new one is stored
       ...prev.filter((i) => i.status !== 'error'),
-      { key, status: 'uploading', percent: 0, localUrl, meta: { id: '', filename: file.name, contentType: file.type, size: file.size } },
+      { key, status: 'uploading', percent: 0, localUrl, meta: { name: file.name, contentType: file.type, size: file.size } },
     ]);
     try {
       const stored = await uploadFile(file, purpose, (percent) => patch(key, { percent }), control.signal);
@@ -134,7 +135,7 @@ export default function CertificateUpload(props: CertificateUploadProps) {
     aborts.current.get(item.key)?.abort();
     setItems((prev) => prev.filter((i) => i.key !== item.key));
     if (item.localUrl) URL.revokeObjectURL(item.localUrl);
-    if (item.status === 'done') emit(idsOf(valueRef.current).filter((id) => !sameId(id, item.id)));
+    if (item.status === 'done') emit(idsOf(valueRef.current).filter((id) => id !== item.id));
   };
 
   const open = async (item: Item) => {
@@ -225,7 +226,7 @@ interface CardProps {
 
 function FileCard({ item, label, disabled, opening, onOpen, onRemove, onImageLoaded }: CardProps) {
   const { t } = useTranslation();
-  const filename = item.meta?.filename || label;
+  const filename = item.meta?.name || label;
   const done = item.status === 'done';
   return (
     <div
@@ -234,7 +235,7 @@ function FileCard({ item, label, disabled, opening, onOpen, onRemove, onImageLoa
       aria-label={filename}
       data-testid="upload-item"
       data-status={item.status}
-      data-file-id={item.id !== undefined ? String(item.id) : undefined}
+      data-file-id={item.id}
       style={{
         width: 168,
         border: `1px solid ${item.status === 'error' ? '#ff4d4f' : '#d9d9d9'}`,

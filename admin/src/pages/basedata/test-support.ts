@@ -5,6 +5,11 @@
 import { vi } from 'vitest';
 import type { AdminProfile, ApiEnvelope, PermissionCode } from '@dzky/contracts';
 import { resetRequestHooks, tokens } from '../../request';
+import { routes } from '../../router';
+import { renderWithRouter } from '../../test/render-router';
+
+/** The whole app at `path`. */
+export const renderPage = (path: string) => renderWithRouter(routes, path);
 
 export interface Sent {
   method: string;

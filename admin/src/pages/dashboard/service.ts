@@ -1,7 +1,7 @@
+import type { ExpiryWarningView, Page } from '@dzky/contracts';
 import { http } from '../../request';
-import type { ExpiryWarning } from '../archive/types';
 
-/** The nearest certificate, inspection and insurance due dates in the caller's scope, soonest first. */
-export function listExpiryWarnings(limit = 10) {
-  return http.get<ExpiryWarning[]>('/api/admin/expiry-warnings', { limit }, { silent: true });
+/** The open certificate, inspection and insurance warnings in the caller's scope, soonest expiry first. */
+export function listExpiryWarnings(pageSize = 10) {
+  return http.get<Page<ExpiryWarningView>>('/api/admin/expiry-warnings', { pageSize }, { silent: true });
 }

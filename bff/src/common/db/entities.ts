@@ -4,6 +4,7 @@ import { RoleEntity } from '../../modules/access/entity/role.entity';
 import { AdminUserEntity, AdminUserRoleEntity } from '../../modules/access/entity/admin-user.entity';
 import { AuthSessionEntity, SecuritySettingEntity } from '../../modules/access/entity/auth-session.entity';
 import { EndUserEntity, SmsCodeEntity, WechatIdentityEntity } from '../../modules/account/entity/end-user.entity';
+import { PrivacyConsentEntity } from '../../modules/account/entity/privacy-consent.entity';
 import { BASEDATA_ENTITIES } from '../../modules/basedata/entity';
 import { ARCHIVE_ENTITIES } from '../../modules/archive/entity';
 import { FILE_ENTITIES } from '../../modules/file/entity';
@@ -21,6 +22,7 @@ export const ENTITIES: ModelCtor[] = [
   EndUserEntity,
   WechatIdentityEntity,
   SmsCodeEntity,
+  PrivacyConsentEntity,
   AuditRecordEntity,
   AuditHeadEntity,
   ...FILE_ENTITIES,

@@ -66,7 +66,8 @@ const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: 
 export async function buildWorkbook(
   columns: ExcelColumn[],
   rows: Record<string, any>[],
-  opts: { sheetName?: string; instructions?: boolean } = {},
+  /** `rules`: the import rules of the instructions sheet, when they differ from base data's */
+  opts: { sheetName?: string; instructions?: boolean; rules?: string } = {},
 ): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'DZKY';
@@ -103,7 +104,7 @@ export async function buildWorkbook(
       help.addRow({ header: c.header, headerEn: c.headerEn ?? '', required: c.required ? '必填' : '选填', note: c.note ?? '', example: c.example === undefined ? '' : fmtExample(c.example) });
     }
     help.addRow({});
-    help.addRow({ header: '导入规则', note: `只读取第一个工作表；按表头文字识别列（中文或英文均可）；任一行有误则整份文件不导入，并列出每个错误的行号、列和原因；编码已存在的记录会被更新。单次最多 ${MAX_ROWS} 行。` });
+    help.addRow({ header: '导入规则', note: opts.rules ?? `只读取第一个工作表；按表头文字识别列（中文或英文均可）；任一行有误则整份文件不导入，并列出每个错误的行号、列和原因；编码已存在的记录会被更新。单次最多 ${MAX_ROWS} 行。` });
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -5,28 +5,15 @@ import { DomainError } from '../error/domain.error';
 import { AdminAuthService } from '../../modules/access/service/admin-auth.service';
 import { SessionService } from '../../modules/access/service/session.service';
 import { AuditService } from '../../modules/audit/service/audit.service';
-import { PrivacyConsentService } from '../../modules/passenger/service/privacy-consent.service';
 import { accessMetadata } from './access.decorator';
 import { originOf } from './origin';
+import { PRIVACY_CONSENT_GATE, type PrivacyConsentGate } from './privacy-consent.gate';
 
 const AUDIENCE_BY_PREFIX: [string, Audience][] = [
   ['/api/admin/', 'admin'],
   ['/api/app/', 'passenger'],
   ['/api/driver/', 'driver'],
 ];
-
-/**
- * Routes of the account module that work before consent, by path because they belong to signing
- * in: the auth flow (incl. sign-out), reading the account (GET /me tells the app that consent is
- * outstanding), binding the phone WeChat vouches for (how a mini-program sign-in completes) and
- * the older consent endpoint. Routes elsewhere opt out with @AllowWithoutPrivacyConsent().
- */
-const CONSENT_EXEMPT: RegExp[] = [/^GET \/me$/, /^POST \/me\/phone$/, /^POST \/me\/privacy-consent$/, /^\w+ \/auth\//];
-
-export function consentExempt(method: string, path: string): boolean {
-  const rest = path.replace(/^\/api\/(app|driver)/, '').replace(/\/+$/, '');
-  return CONSENT_EXEMPT.some((re) => re.test(`${method.toUpperCase()} ${rest}`));
-}
 
 export function audienceOf(path: string): Audience | null {
   return AUDIENCE_BY_PREFIX.find(([prefix]) => path.startsWith(prefix))?.[1] ?? null;
@@ -36,14 +23,14 @@ export function audienceOf(path: string): Audience | null {
  * Default deny: every route under /api/{admin,app,driver} needs a valid token of that audience
  * unless marked @Public(); admin routes then check @RequirePermission. Refusals of signed-in users
  * are audited as denied access. Passengers and drivers must also have accepted the privacy policy
- * in force.
+ * in force, except on routes marked @AllowWithoutPrivacyConsent().
  */
 @Guard()
 export class AccessGuard implements IGuard<Context> {
   @Inject() private adminAuth: AdminAuthService;
   @Inject() private sessions: SessionService;
   @Inject() private audit: AuditService;
-  @Inject() private consents: PrivacyConsentService;
+  @Inject(PRIVACY_CONSENT_GATE) private consents: PrivacyConsentGate;
 
   async canActivate(ctx: Context, supplierClz: any, methodName: string): Promise<boolean> {
     const meta = accessMetadata(supplierClz, methodName);
@@ -63,7 +50,7 @@ export class AccessGuard implements IGuard<Context> {
         const session = await this.sessions.authenticate(audience, token);
         ctx.state.principal = { audience, sessionId: session.id, subjectId: session.subjectId };
         // personal data is processed only after consent to the policy in force (design.md §3)
-        if (!meta.allowWithoutPrivacyConsent && !consentExempt(ctx.method, ctx.path) && !(await this.consents.isAccepted(session.subjectId))) {
+        if (!meta.allowWithoutPrivacyConsent && !(await this.consents.isAccepted(session.subjectId))) {
           throw new DomainError('PRIVACY.CONSENT_REQUIRED');
         }
       }

@@ -1,5 +1,5 @@
 import type { Context } from '@midwayjs/koa';
-import type { AdminPrincipal, Principal, RequestOrigin } from './principal';
+import type { AdminPrincipal, EndUserPrincipal, Principal, RequestOrigin } from './principal';
 import { DomainError } from '../error/domain.error';
 
 export function originOf(ctx: Context): RequestOrigin {
@@ -14,5 +14,12 @@ export function originOf(ctx: Context): RequestOrigin {
 export function adminOf(ctx: Context): AdminPrincipal {
   const p = ctx.state.principal as Principal | undefined;
   if (!p || p.audience !== 'admin') throw new DomainError('AUTH.UNAUTHENTICATED');
+  return p;
+}
+
+/** The signed-in passenger or driver of this request, of the app (audience) the route belongs to. */
+export function endUserOf(ctx: Context, audience: EndUserPrincipal['audience']): EndUserPrincipal {
+  const p = ctx.state.principal as Principal | undefined;
+  if (!p || p.audience !== audience) throw new DomainError('AUTH.UNAUTHENTICATED');
   return p;
 }

@@ -1,55 +1,43 @@
-import type { Page } from '@dzky/contracts';
-import { download, http } from '../../../request';
-import type { DriverQuery, DriverSaveRequest, DriverView, HistoryEntry, LinkCandidate, Verification } from '../types';
+import type { ArchiveHistoryEntry, DriverInput, DriverLinkCandidate, DriverQuery, DriverView, Page, VerificationView } from '@dzky/contracts';
+import { spreadsheetApi } from '../../../components/data-table';
+import { http } from '../../../request';
 
-export const DRIVERS = '/api/admin/drivers';
+const DRIVERS = '/api/admin/drivers';
 
-const query = (q: DriverQuery) => ({
-  page: q.page,
-  pageSize: q.pageSize,
-  idNumber: q.idNumber,
-  phone: q.phone,
-  name: q.name,
-  enabled: q.enabled,
-  operable: q.operable,
-  orgId: q.orgId,
-});
-
+/** `idNumber` and `phone` are whole numbers, matched exactly through the blind index. */
 export function listDrivers(q: DriverQuery) {
-  return http.get<Page<DriverView>>(DRIVERS, query(q));
+  return http.get<Page<DriverView>>(DRIVERS, { ...q });
 }
 
 export function getDriver(id: number) {
   return http.get<DriverView>(`${DRIVERS}/${id}`);
 }
 
-export function createDriver(req: DriverSaveRequest) {
+/** The form maps field errors itself, hence silent. */
+export function createDriver(req: DriverInput) {
   return http.post<DriverView>(DRIVERS, req, { silent: true });
 }
 
-export function updateDriver(id: number, req: DriverSaveRequest) {
+export function updateDriver(id: number, req: DriverInput) {
   return http.put<DriverView>(`${DRIVERS}/${id}`, req, { silent: true });
 }
 
-export function disableDriver(id: number) {
-  return http.post<DriverView>(`${DRIVERS}/${id}/disable`);
-}
-
-export function enableDriver(id: number) {
-  return http.post<DriverView>(`${DRIVERS}/${id}/enable`);
+export function setDriverEnabled(id: number, enabled: boolean) {
+  return http.post<DriverView>(`${DRIVERS}/${id}/${enabled ? 'enable' : 'disable'}`);
 }
 
 export function driverHistory(id: number) {
-  return http.get<HistoryEntry[]>(`${DRIVERS}/${id}/history`);
+  return http.get<ArchiveHistoryEntry[]>(`${DRIVERS}/${id}/history`);
 }
 
+/** R-6.3.2: asks the licence registry now and stores the result on the archive. */
 export function verifyDriver(id: number) {
-  return http.post<Verification>(`${DRIVERS}/${id}/verify`);
+  return http.post<VerificationView>(`${DRIVERS}/${id}/verify`);
 }
 
 /** Driver-app accounts whose phone number matches the archive's (design.md §3 "Identity"). */
 export function linkCandidates(id: number) {
-  return http.get<LinkCandidate[]>(`${DRIVERS}/${id}/link-candidates`);
+  return http.get<DriverLinkCandidate[]>(`${DRIVERS}/${id}/link-candidates`);
 }
 
 export function linkDriver(id: number, endUserId: number) {
@@ -60,6 +48,5 @@ export function unlinkDriver(id: number) {
   return http.post<DriverView>(`${DRIVERS}/${id}/unlink`);
 }
 
-export function exportDrivers(q: DriverQuery) {
-  return download(`${DRIVERS}/export`, { query: { ...query(q), page: undefined, pageSize: undefined }, fallbackName: 'drivers.xlsx' });
-}
+/** Export (numbers masked, the list's filters), template and all-or-nothing import. */
+export const driverSheets = spreadsheetApi(DRIVERS);

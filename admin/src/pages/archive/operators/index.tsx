@@ -1,13 +1,12 @@
-import { useCallback, useEffect, useState } from 'react';
-import { Button, Card, Drawer, Empty, Input, Result, Space, Spin, Table, Tooltip, type TableColumnsType } from 'antd';
-import { ReloadOutlined } from '@ant-design/icons';
+import { useEffect, useState } from 'react';
+import { Button, Card, Drawer, Empty, Input, Result, Spin, Table, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Page } from '@dzky/contracts';
+import type { OperatorQuery, OperatorView } from '@dzky/contracts';
+import { ListToolbar, usePagedList } from '../../../components/data-table';
 import PageContainer from '../../../components/PageContainer';
 import { useProfile } from '../../../session';
 import { ExpiryDate } from '../components/ExpiryDate';
-import { VerifyTag } from '../components/StatusTags';
-import type { OperatorView } from '../types';
+import { OperableTag, VerifyTag } from '../components/StatusTags';
 import OperatorProfile from './components/OperatorProfile';
 import { listOperators } from './service';
 
@@ -26,7 +25,7 @@ function OwnOperator() {
 
   useEffect(() => {
     listOperators({ page: 1, pageSize: 1 }).then(
-      (p) => setState(p.items[0] ? { id: p.items[0].id, name: p.items[0].name } : null),
+      (p) => setState(p.items[0] ? { id: p.items[0].id, name: p.items[0].orgName } : null),
       () => setState(null),
     );
   }, []);
@@ -42,35 +41,19 @@ function OwnOperator() {
 
 function OperatorList() {
   const { t } = useTranslation();
-  const [keyword, setKeyword] = useState<string>('');
-  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
-  const [data, setData] = useState<Page<OperatorView> | null>(null);
-  const [loading, setLoading] = useState(false);
+  const list = usePagedList<OperatorQuery, OperatorView>((q, paging) => listOperators({ ...q, ...paging }), {});
   const [open, setOpen] = useState<OperatorView | null>(null);
 
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      setData(await listOperators({ ...paging, keyword: keyword.trim() || undefined }));
-    } catch {
-      // reported by the request wrapper
-    } finally {
-      setLoading(false);
-    }
-  }, [paging, keyword]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-
   const columns: TableColumnsType<OperatorView> = [
-    { title: t('archive.operator.name'), dataIndex: 'name', ellipsis: true, render: (n: string, o) => <a onClick={() => setOpen(o)}>{n}</a> },
+    { title: t('archive.operator.name'), dataIndex: 'orgName', ellipsis: true, render: (n: string, o) => <a onClick={() => setOpen(o)}>{n}</a> },
+    { title: t('archive.operator.legalName'), dataIndex: 'legalName', ellipsis: true, render: (x: string) => x || '-' },
     { title: t('archive.operator.creditCode'), dataIndex: 'creditCode', width: 200, render: (x: string | null) => x ?? '-' },
     { title: t('archive.operator.permitNo'), dataIndex: 'permitNo', width: 170, render: (x: string | null) => x ?? '-' },
     { title: t('archive.operator.permitExpiry'), dataIndex: 'permitExpiry', width: 140, render: (x: string | null) => <ExpiryDate date={x} /> },
-    { title: t('archive.operator.agreementExpiry'), dataIndex: 'agreementExpiry', width: 130, render: (x: string | null) => <ExpiryDate date={x} /> },
-    { title: t('archive.operator.merchantMode'), dataIndex: 'merchantMode', width: 150, render: (m: string) => t(`archive.operator.merchantModes.${m}`) },
-    { title: t('archive.common.verifyResult'), key: 'verify', width: 110, render: (_, o) => <VerifyTag verification={o.verification} /> },
+    { title: t('archive.operator.agreementValidUntil'), dataIndex: 'agreementValidUntil', width: 130, render: (x: string | null) => <ExpiryDate date={x} /> },
+    { title: t('archive.operator.merchantMode'), key: 'merchant', width: 150, render: (_, o) => t(`archive.operator.merchantModes.${o.merchant.mode ?? 'none'}`) },
+    { title: t('archive.common.verifyResult'), key: 'verify', width: 120, render: (_, o) => <VerifyTag verification={o.verification} /> },
+    { title: t('archive.common.operable'), key: 'operable', width: 120, render: (_, o) => <OperableTag operable={o.operable} blockers={o.blockers} /> },
     {
       title: t('common.actions'),
       key: 'actions',
@@ -90,40 +73,28 @@ function OperatorList() {
         variant="borderless"
         title={t('archive.operator.listTitle')}
         extra={
-          <Space>
+          <ListToolbar onRefresh={() => void list.load()}>
             <Input.Search
               allowClear
               placeholder={t('archive.operator.searchPlaceholder')}
-              onSearch={(v) => {
-                setKeyword(v);
-                setPaging((p) => ({ ...p, page: 1 }));
-              }}
+              onSearch={(v) => list.search({ keyword: v.trim() || undefined })}
               style={{ width: 260 }}
             />
-            <Tooltip title={t('common.refresh')}>
-              <Button icon={<ReloadOutlined />} onClick={() => void load()} aria-label={t('common.refresh')} />
-            </Tooltip>
-          </Space>
+          </ListToolbar>
         }
       >
         <Table<OperatorView>
           rowKey="id"
           columns={columns}
-          dataSource={data?.items ?? []}
-          loading={loading}
-          scroll={{ x: 1100 }}
+          dataSource={list.items}
+          loading={list.loading}
+          scroll={{ x: 1300 }}
           locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('archive.operator.emptyText')} /> }}
-          pagination={{
-            current: paging.page,
-            pageSize: paging.pageSize,
-            total: data?.total ?? 0,
-            showTotal: (total) => t('common.total', { total }),
-            onChange: (page, pageSize) => setPaging({ page, pageSize }),
-          }}
+          pagination={list.pagination}
         />
       </Card>
-      <Drawer open={open !== null} onClose={() => setOpen(null)} width={880} destroyOnHidden title={open ? t('archive.operator.editTitle', { name: open.name }) : ''}>
-        {open && <OperatorProfile id={open.id} onChanged={() => void load()} />}
+      <Drawer open={open !== null} onClose={() => setOpen(null)} width={880} destroyOnHidden title={open ? t('archive.operator.editTitle', { name: open.orgName }) : ''}>
+        {open && <OperatorProfile id={open.id} onChanged={() => void list.load()} />}
       </Drawer>
     </PageContainer>
   );

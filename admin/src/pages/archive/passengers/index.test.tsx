@@ -48,7 +48,7 @@ function mockBff(me: AdminProfile) {
   return queries;
 }
 
-describe('乘客档案', { timeout: 120_000 }, () => {
+describe('乘客档案', () => {
   beforeEach(() => {
     resetRequestHooks();
     tokens.save({ accessToken: 'a1', refreshToken: 'r1' });
@@ -58,7 +58,7 @@ describe('乘客档案', { timeout: 120_000 }, () => {
   it('R-6.1.2 platform staff find a passenger by the whole phone number and see masked riders and the booking history section', async () => {
     const queries = mockBff(staff('platform'));
     renderWithRouter(routes, '/archive/passengers');
-    const input = await screen.findByPlaceholderText('完整的手机号或证件号（精确查找）', undefined, { timeout: 15_000 });
+    const input = await screen.findByPlaceholderText('完整的手机号或证件号（精确查找）');
     // nothing is listed before a search, and a partial number is refused without a request
     expect(screen.getByText('请输入完整的手机号或乘车人证件号查询乘客')).toBeInTheDocument();
     fireEvent.change(input, { target: { value: '1381234' } });
@@ -83,7 +83,7 @@ describe('乘客档案', { timeout: 120_000 }, () => {
   it('R-6.1.2 operator staff are told passenger records are for platform staff, and nothing is fetched', async () => {
     const queries = mockBff(staff('operator'));
     renderWithRouter(routes, '/archive/passengers');
-    expect(await screen.findByText('乘客档案仅平台运营人员可查看', undefined, { timeout: 15_000 })).toBeInTheDocument();
+    expect(await screen.findByText('乘客档案仅平台运营人员可查看')).toBeInTheDocument();
     expect(queries).toHaveLength(0);
   });
 });

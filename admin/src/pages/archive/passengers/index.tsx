@@ -21,16 +21,18 @@ import {
 } from "antd";
 import { SearchOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
-import { ID_TYPE_LABELS, type Page } from "@dzky/contracts";
+import {
+  ID_TYPE_LABELS,
+  validateMobile,
+  type AdminPassengerDetail,
+  type AdminPassengerRow,
+  type AdminRiderView,
+  type Page,
+} from "@dzky/contracts";
 import PageContainer from "../../../components/PageContainer";
-import { currentLang } from "../../../locales/i18n";
 import { useProfile } from "../../../session";
 import { formatTime } from "../../../utils/time";
-import type {
-  AdminPassengerDetail,
-  AdminPassengerRow,
-  AdminRiderView,
-} from "../types";
+import { labelOf } from "../components/labels";
 import { getPassenger, listPassengers } from "./service";
 
 type SearchBy = "phone" | "idNumber";
@@ -38,8 +40,6 @@ interface Filters {
   by: SearchBy;
   value?: string;
 }
-
-const PHONE = /^1[3-9]\d{9}$/;
 
 /**
  * 乘客档案 (R-6.1.2): platform staff look a passenger up by a whole phone number or a rider's whole
@@ -200,7 +200,7 @@ export default function PassengersPage() {
                             return Promise.reject(
                               new Error(t("archive.passenger.searchRequired")),
                             );
-                          if (getFieldValue("by") === "phone" && !PHONE.test(s))
+                          if (getFieldValue("by") === "phone" && validateMobile(s))
                             return Promise.reject(
                               new Error(t("archive.passenger.phoneRule")),
                             );
@@ -302,7 +302,6 @@ function PassengerDrawer({
     };
   }, [id, onClose]);
 
-  const lang = currentLang();
   const riderColumns: TableColumnsType<AdminRiderView> = [
     {
       title: t("archive.passenger.riderName"),
@@ -324,12 +323,7 @@ function PassengerDrawer({
     {
       title: t("archive.passenger.riderIdType"),
       dataIndex: "idType",
-      render: (v: keyof typeof ID_TYPE_LABELS) =>
-        ID_TYPE_LABELS[v]
-          ? lang === "en-US"
-            ? ID_TYPE_LABELS[v].en
-            : ID_TYPE_LABELS[v].zh
-          : v,
+      render: (v: AdminRiderView["idType"]) => labelOf(ID_TYPE_LABELS, v),
     },
     {
       title: t("archive.passenger.riderIdNumber"),
@@ -379,7 +373,7 @@ function PassengerDrawer({
               {p.nickname ?? "-"}
             </Descriptions.Item>
             <Descriptions.Item label={t("archive.passenger.gender")}>
-              {p.gender ? t(`archive.passenger.genders.${p.gender}`) : "-"}
+              {p.gender ? t(`archive.common.genders.${p.gender}`) : "-"}
             </Descriptions.Item>
             <Descriptions.Item label={t("archive.passenger.wechat")}>
               {p.wechatBound

@@ -1,6 +1,5 @@
-import type { Page } from '@dzky/contracts';
+import type { AdminPassengerDetail, AdminPassengerQuery, AdminPassengerRow, Page } from '@dzky/contracts';
 import { http } from '../../../request';
-import type { AdminPassengerDetail, AdminPassengerQuery, AdminPassengerRow } from '../types';
 
 const BASE = '/api/admin/passengers';
 

@@ -2,23 +2,23 @@ import { useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Col, Form, Input, Row, Space, Spin, Typography } from 'antd';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { validateCreditCode, type PlatformProfileInput, type PlatformProfileView } from '@dzky/contracts';
 import { canDo } from '../../../access';
-import { CertificateUpload } from '../../../components/upload';
 import PageContainer from '../../../components/PageContainer';
 import { isApiError } from '../../../request';
 import { useProfile } from '../../../session';
 import { applyFieldErrors } from '../../../utils/form';
 import { formatTime } from '../../../utils/time';
-import { CREDIT_CODE } from '../operators/components/OperatorProfile';
-import type { PlatformProfile, PlatformProfileRequest } from '../types';
+import { checkWith } from '../components/ArchiveFormDrawer';
 import { getPlatformProfile, savePlatformProfile } from './service';
 
-type Values = Omit<PlatformProfileRequest, 'icpFileId'> & { icpFileId?: number | string | null };
+type Values = PlatformProfileInput;
 
 /** 经营许可证 — 京B2-20230001; 备案号 — 京ICP备12345678号-1 */
 const ICP_LICENCE = /^[\u4e00-\u9fa5]{1,2}B[12]-\d{8}$/;
 const ICP_FILING = /^[\u4e00-\u9fa5]{1,2}ICP备\d{8,}号(-\d+)?$/;
-const HOTLINE = /^[\d-]{5,20}$/;
+/** as the bff checks it: digits and hyphens, e.g. 400-000-0000 */
+const HOTLINE = /^[0-9][0-9-]{4,19}$/;
 
 const text = (v?: string | null) => (v?.trim() ? v.trim() : null);
 
@@ -29,13 +29,13 @@ export default function PlatformPage() {
   const me = useProfile();
   const canWrite = canDo('platform.write', me.permissions);
   const [form] = Form.useForm<Values>();
-  const [profile, setProfile] = useState<PlatformProfile | null | 'loading'>('loading');
+  const [profile, setProfile] = useState<PlatformProfileView | null | 'loading'>('loading');
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  const fill = (p: PlatformProfile) => {
+  const fill = (p: PlatformProfileView) => {
     setProfile(p);
-    form.setFieldsValue({ ...p, icpFileId: p.icpFileId });
+    form.setFieldsValue(p);
   };
 
   useEffect(() => {
@@ -54,16 +54,14 @@ export default function PlatformPage() {
     try {
       fill(
         await savePlatformProfile({
-          name: v.name.trim(),
-          operatorName: text(v.operatorName),
+          platformName: v.platformName.trim(),
+          operatingEntity: text(v.operatingEntity),
           creditCode: text(v.creditCode)?.toUpperCase() ?? null,
           icpLicenceNo: text(v.icpLicenceNo),
           icpFilingNo: text(v.icpFilingNo),
-          icpFileId: v.icpFileId ?? null,
-          address: text(v.address),
+          mlpsFilingNo: text(v.mlpsFilingNo),
           hotline: text(v.hotline),
-          email: text(v.email),
-          website: text(v.website),
+          address: text(v.address),
         }),
       );
       message.success(t('common.saved'));
@@ -90,12 +88,12 @@ export default function PlatformPage() {
             <Typography.Title level={5}>{t('archive.platform.sectionBasic')}</Typography.Title>
             <Row gutter={16}>
               <Col xs={24} md={12}>
-                <Form.Item name="name" label={t('archive.platform.name')} rules={[req(t('archive.platform.name'))]}>
+                <Form.Item name="platformName" label={t('archive.platform.platformName')} rules={[req(t('archive.platform.platformName'))]}>
                   <Input maxLength={64} />
                 </Form.Item>
               </Col>
               <Col xs={24} md={12}>
-                <Form.Item name="operatorName" label={t('archive.platform.operatorName')} rules={[req(t('archive.platform.operatorName'))]}>
+                <Form.Item name="operatingEntity" label={t('archive.platform.operatingEntity')} rules={[req(t('archive.platform.operatingEntity'))]}>
                   <Input maxLength={64} />
                 </Form.Item>
               </Col>
@@ -104,7 +102,7 @@ export default function PlatformPage() {
                   name="creditCode"
                   label={t('archive.platform.creditCode')}
                   normalize={(v: string) => v?.toUpperCase().trim()}
-                  rules={[req(t('archive.platform.creditCode')), { pattern: CREDIT_CODE, message: t('archive.operator.creditCodeRule') }]}
+                  rules={[req(t('archive.platform.creditCode')), checkWith(validateCreditCode, t('archive.operator.creditCodeRule'))]}
                 >
                   <Input maxLength={18} />
                 </Form.Item>
@@ -144,27 +142,17 @@ export default function PlatformPage() {
                   <Input maxLength={32} placeholder="粤ICP备12345678号-1" />
                 </Form.Item>
               </Col>
-              <Col span={24}>
-                <Form.Item name="icpFileId" label={t('archive.platform.icpFile')}>
-                  <CertificateUpload purpose="platform.icp" label={t('archive.platform.icpFile')} files={loaded?.files} disabled={!canWrite} />
+              <Col xs={24} md={12}>
+                <Form.Item name="mlpsFilingNo" label={t('archive.platform.mlpsFilingNo')}>
+                  <Input maxLength={64} />
                 </Form.Item>
               </Col>
             </Row>
             <Typography.Title level={5}>{t('archive.platform.sectionService')}</Typography.Title>
             <Row gutter={16}>
-              <Col xs={24} md={8}>
+              <Col xs={24} md={12}>
                 <Form.Item name="hotline" label={t('archive.platform.hotline')} rules={[req(t('archive.platform.hotline')), { pattern: HOTLINE, message: t('archive.platform.hotlineRule') }]}>
                   <Input maxLength={20} />
-                </Form.Item>
-              </Col>
-              <Col xs={24} md={8}>
-                <Form.Item name="email" label={t('archive.platform.email')} rules={[{ type: 'email', message: t('archive.platform.emailRule') }]}>
-                  <Input maxLength={64} />
-                </Form.Item>
-              </Col>
-              <Col xs={24} md={8}>
-                <Form.Item name="website" label={t('archive.platform.website')} rules={[{ type: 'url', message: t('archive.platform.websiteRule') }]}>
-                  <Input maxLength={128} placeholder="https://" />
                 </Form.Item>
               </Col>
             </Row>

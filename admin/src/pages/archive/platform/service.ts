@@ -1,12 +1,12 @@
+import type { PlatformProfileInput, PlatformProfileView } from '@dzky/contracts';
 import { http } from '../../../request';
-import type { PlatformProfile, PlatformProfileRequest } from '../types';
 
 const BASE = '/api/admin/platform-profile';
 
 export function getPlatformProfile() {
-  return http.get<PlatformProfile>(BASE);
+  return http.get<PlatformProfileView>(BASE);
 }
 
-export function savePlatformProfile(req: PlatformProfileRequest) {
-  return http.put<PlatformProfile>(BASE, req, { silent: true });
+export function savePlatformProfile(req: PlatformProfileInput) {
+  return http.put<PlatformProfileView>(BASE, req, { silent: true });
 }

@@ -6,11 +6,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import dayjs from 'dayjs';
-import type { AdminProfile, ApiEnvelope } from '@dzky/contracts';
+import type { AdminProfile, ApiEnvelope, ArchiveHistoryEntry, VehicleView, VerificationView } from '@dzky/contracts';
 import { resetRequestHooks, tokens } from '../../../request';
 import { routes } from '../../../router';
 import { renderWithRouter } from '../../../test/render-router';
-import type { VehicleView } from '../types';
 
 const dispatcher: AdminProfile = {
   id: 9,
@@ -34,14 +33,14 @@ const vehicle = (over: Partial<VehicleView>): VehicleView => ({
   plateNo: '粤B12345',
   plateColor: 2,
   approvedSeats: 19,
-  vehicleType: 'medium_bus',
-  vehicleClass: 'senior1',
-  brandModel: null,
+  vehicleType: 'medium',
+  vehicleClass: 'high1',
+  brand: null,
+  model: null,
   vin: null,
   transportCertNo: '440300123456',
   transportCertExpiry: day(200),
   transportCertFileId: null,
-  licenseFileId: null,
   annualInspectionDue: day(200),
   insurer: null,
   insurancePolicyNo: null,
@@ -51,10 +50,12 @@ const vehicle = (over: Partial<VehicleView>): VehicleView => ({
   terminalMaker: null,
   terminalModel: null,
   terminalPhone: null,
+  certificateFileIds: [],
   enabled: true,
-  verification: { status: 'verified', checkedAt: '2026-01-01T00:00:00Z', mismatches: [] },
+  verification: { status: 'verified', checkedAt: '2026-01-01T00:00:00Z', reason: null, mismatches: [], registryStatus: 'valid' },
   operable: true,
   blockers: [],
+  files: [],
   createdAt: '2026-01-01T00:00:00Z',
   updatedAt: '2026-01-01T00:00:00Z',
   ...over,
@@ -66,7 +67,12 @@ interface Sent {
   body: unknown;
 }
 
-function mockBff(vehicles: VehicleView[], create: (body: Record<string, unknown>) => { status: number; body: ApiEnvelope }) {
+function mockBff(
+  vehicles: VehicleView[],
+  create: (body: Record<string, unknown>) => { status: number; body: ApiEnvelope },
+  /** further answers, keyed 'METHOD /path' */
+  more: Record<string, unknown> = {},
+) {
   const sent: Sent[] = [];
   vi.stubGlobal(
     'fetch',
@@ -86,6 +92,7 @@ function mockBff(vehicles: VehicleView[], create: (body: Record<string, unknown>
         '/api/admin/vehicles': { items: vehicles, total: vehicles.length, page: 1, pageSize: 20 },
       };
       if (method === 'GET' && url.pathname in data) return json(200, { success: true, data: data[url.pathname] });
+      if (`${method} ${url.pathname}` in more) return json(200, { success: true, data: more[`${method} ${url.pathname}`] });
       return json(404, { success: false, data: null, errorCode: 'NOT_FOUND', errorMessage: '记录不存在' });
     }),
   );
@@ -102,8 +109,14 @@ async function pickDate(label: string, value: string) {
   fireEvent.keyDown(input, { key: 'Enter', keyCode: 13 });
   await waitFor(() => expect(input.value).toBe(value));
 }
+async function pick(label: string, option: string) {
+  fireEvent.mouseDown(field(label));
+  fireEvent.click(await screen.findByTitle(option));
+}
 
-describe('车辆档案', { timeout: 120_000 }, () => {
+const renderVehicles = () => renderWithRouter(routes, '/archive/vehicles');
+
+describe('车辆档案', () => {
   beforeEach(() => {
     resetRequestHooks();
     tokens.save({ accessToken: 'a1', refreshToken: 'r1' });
@@ -112,8 +125,8 @@ describe('车辆档案', { timeout: 120_000 }, () => {
 
   it('R-6.1.2 the vehicle form refuses a bad plate and fewer than 7 approved seats, then sends a valid archive', async () => {
     const sent = mockBff([], (body) => ({ status: 200, body: { success: true, data: vehicle({ id: 5, plateNo: String(body.plateNo) }) } }));
-    renderWithRouter(routes, '/archive/vehicles');
-    fireEvent.click(await screen.findByRole('button', { name: /新建车辆/ }, { timeout: 15_000 }));
+    renderVehicles();
+    fireEvent.click(await screen.findByRole('button', { name: /新建车辆/ }));
     await screen.findByText('新建车辆档案');
 
     type('车牌号', '粤B1234');
@@ -127,8 +140,8 @@ describe('车辆档案', { timeout: 120_000 }, () => {
     // lower case and spaces are normalised; a new-energy plate is accepted
     type('车牌号', '粤b d12345');
     type('核定座位', '7');
-    fireEvent.mouseDown(field('车型'));
-    fireEvent.click(await screen.findByTitle('中型客车'));
+    await pick('车型', '中型客车');
+    await pick('等级', '高一级');
     type('道路运输证号', '440300123456');
     await pickDate('道路运输证到期', '2027-06-30');
     await pickDate('年审到期', '2027-03-31');
@@ -143,12 +156,14 @@ describe('车辆档案', { timeout: 120_000 }, () => {
       plateNo: '粤BD12345',
       plateColor: 2,
       approvedSeats: 7,
-      vehicleType: 'medium_bus',
+      vehicleType: 'medium',
+      vehicleClass: 'high1',
       transportCertNo: '440300123456',
       transportCertExpiry: '2027-06-30',
       annualInspectionDue: '2027-03-31',
       insuranceExpiry: '2027-01-15',
       transportCertFileId: null,
+      certificateFileIds: [],
     });
     expect(await screen.findByText('已保存')).toBeInTheDocument();
   });
@@ -158,13 +173,13 @@ describe('车辆档案', { timeout: 120_000 }, () => {
       status: 409,
       body: { success: false, data: null, errorCode: 'ARCHIVE.DUPLICATE', errorMessage: '档案已存在', errors: [{ field: 'plateNo', reason: '该车牌已登记' }] },
     }));
-    renderWithRouter(routes, '/archive/vehicles');
-    fireEvent.click(await screen.findByRole('button', { name: /新建车辆/ }, { timeout: 15_000 }));
+    renderVehicles();
+    fireEvent.click(await screen.findByRole('button', { name: /新建车辆/ }));
     await screen.findByText('新建车辆档案');
     type('车牌号', '粤B12345');
     type('核定座位', '19');
-    fireEvent.mouseDown(field('车型'));
-    fireEvent.click(await screen.findByTitle('中型客车'));
+    await pick('车型', '中型客车');
+    await pick('等级', '高一级');
     type('道路运输证号', '440300123456');
     await pickDate('道路运输证到期', '2027-06-30');
     await pickDate('年审到期', '2027-03-31');
@@ -184,8 +199,8 @@ describe('车辆档案', { timeout: 120_000 }, () => {
       ],
       () => ({ status: 500, body: { success: false, data: null } }),
     );
-    renderWithRouter(routes, '/archive/vehicles');
-    const row = (await screen.findByText('粤B11111', undefined, { timeout: 15_000 })).closest('tr') as HTMLElement;
+    renderVehicles();
+    const row = (await screen.findByText('粤B11111', undefined)).closest('tr') as HTMLElement;
     expect(within(row).getByText(day(10))).toHaveAttribute('data-expiry', 'soon');
     expect(within(row).getByText(day(-3))).toHaveAttribute('data-expiry', 'expired');
     expect(within(row).getByTestId('not-operable')).toHaveTextContent('不可运营');
@@ -195,5 +210,39 @@ describe('车辆档案', { timeout: 120_000 }, () => {
     const fine = screen.getByText('粤B22222').closest('tr') as HTMLElement;
     expect(within(fine).queryByTestId('not-operable')).toBeNull();
     expect(within(fine).getAllByText(day(200))[0]).not.toHaveAttribute('data-expiry');
+  });
+
+  it('R-6.3.2 a record opened from a link is checked against the licence registry on demand; the history names each change', async () => {
+    const record = vehicle({ id: 1, plateNo: '粤B11111' });
+    const mismatch: VerificationView = {
+      status: 'mismatch',
+      checkedAt: '2026-02-01T00:00:00Z',
+      reason: '核定座位数不一致：档案 19，许可库 45',
+      mismatches: [{ field: 'approvedSeats', label: '核定座位数', archive: '19', registry: '45' }],
+      registryStatus: 'valid',
+    };
+    const history: ArchiveHistoryEntry[] = [
+      { id: 2, version: 2, action: 'verify', actorName: '运营管理员', at: '2026-02-01T00:00:00Z', snapshot: {}, changes: [] },
+      { id: 1, version: 1, action: 'create', actorName: '运营管理员', at: '2026-01-01T00:00:00Z', snapshot: {}, changes: [] },
+    ];
+    const sent = mockBff([record], () => ({ status: 500, body: { success: false, data: null } }), {
+      'GET /api/admin/vehicles/1': record,
+      'POST /api/admin/vehicles/1/verify': mismatch,
+      'GET /api/admin/vehicles/1/history': history,
+    });
+    renderWithRouter(routes, '/archive/vehicles?view=1');
+    expect(await screen.findByText('车辆档案 · 粤B11111')).toBeInTheDocument();
+
+    fireEvent.click(screen.getByRole('tab', { name: '证照核验' }));
+    fireEvent.click(await screen.findByTestId('verify-button'));
+    expect(await screen.findByText('核定座位数不一致：档案 19，许可库 45')).toBeInTheDocument();
+    const row = screen.getByText('核定座位数').closest('tr') as HTMLElement;
+    expect(within(row).getByText('45')).toBeInTheDocument();
+    expect(sent).toContainEqual(expect.objectContaining({ method: 'POST', path: '/api/admin/vehicles/1/verify' }));
+
+    fireEvent.click(screen.getByRole('tab', { name: '变更记录' }));
+    const timeline = await screen.findByTestId('history');
+    expect(within(timeline).getByText('许可核验')).toBeInTheDocument();
+    expect(within(timeline).getByText('新建')).toBeInTheDocument();
   });
 });

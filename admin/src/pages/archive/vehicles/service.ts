@@ -1,13 +1,11 @@
-import type { Page } from '@dzky/contracts';
-import { download, http } from '../../../request';
-import type { HistoryEntry, VehicleQuery, VehicleSaveRequest, VehicleView, Verification } from '../types';
+import type { ArchiveHistoryEntry, Page, VehicleInput, VehicleQuery, VehicleView, VerificationView } from '@dzky/contracts';
+import { spreadsheetApi } from '../../../components/data-table';
+import { http } from '../../../request';
 
-export const VEHICLES = '/api/admin/vehicles';
-
-const query = (q: VehicleQuery) => ({ page: q.page, pageSize: q.pageSize, plateNo: q.plateNo, enabled: q.enabled, operable: q.operable, orgId: q.orgId });
+const VEHICLES = '/api/admin/vehicles';
 
 export function listVehicles(q: VehicleQuery) {
-  return http.get<Page<VehicleView>>(VEHICLES, query(q));
+  return http.get<Page<VehicleView>>(VEHICLES, { ...q });
 }
 
 export function getVehicle(id: number) {
@@ -15,31 +13,26 @@ export function getVehicle(id: number) {
 }
 
 /** The form maps field errors itself, hence silent. */
-export function createVehicle(req: VehicleSaveRequest) {
+export function createVehicle(req: VehicleInput) {
   return http.post<VehicleView>(VEHICLES, req, { silent: true });
 }
 
-export function updateVehicle(id: number, req: VehicleSaveRequest) {
+export function updateVehicle(id: number, req: VehicleInput) {
   return http.put<VehicleView>(`${VEHICLES}/${id}`, req, { silent: true });
 }
 
-export function disableVehicle(id: number) {
-  return http.post<VehicleView>(`${VEHICLES}/${id}/disable`);
-}
-
-export function enableVehicle(id: number) {
-  return http.post<VehicleView>(`${VEHICLES}/${id}/enable`);
+export function setVehicleEnabled(id: number, enabled: boolean) {
+  return http.post<VehicleView>(`${VEHICLES}/${id}/${enabled ? 'enable' : 'disable'}`);
 }
 
 export function vehicleHistory(id: number) {
-  return http.get<HistoryEntry[]>(`${VEHICLES}/${id}/history`);
+  return http.get<ArchiveHistoryEntry[]>(`${VEHICLES}/${id}/history`);
 }
 
 /** R-6.3.2: asks the licence registry now and stores the result on the archive. */
 export function verifyVehicle(id: number) {
-  return http.post<Verification>(`${VEHICLES}/${id}/verify`);
+  return http.post<VerificationView>(`${VEHICLES}/${id}/verify`);
 }
 
-export function exportVehicles(q: VehicleQuery) {
-  return download(`${VEHICLES}/export`, { query: { ...query(q), page: undefined, pageSize: undefined }, fallbackName: 'vehicles.xlsx' });
-}
+/** Export (masked, the list's filters), template and all-or-nothing import. */
+export const vehicleSheets = spreadsheetApi(VEHICLES);

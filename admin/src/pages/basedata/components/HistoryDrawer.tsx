@@ -1,8 +1,7 @@
-import { useEffect, useState } from 'react';
-import { Descriptions, Drawer, Empty, Spin, Tag, Timeline, Typography } from 'antd';
+import { Drawer } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { BasedataHistoryEntry } from '@dzky/contracts';
-import { formatTime } from '../../../utils/time';
+import { HistoryTimeline, type HistoryItem } from '../../../components/data-table';
 
 interface Props {
   /** null: closed */
@@ -25,47 +24,20 @@ const ACTION_COLOR: Record<string, string> = {
   'zone.delete': 'magenta',
 };
 
-function show(v: unknown): string {
-  if (v === null || v === undefined || v === '') return '—';
-  if (typeof v === 'boolean') return v ? '✓' : '✗';
-  if (typeof v === 'object') {
-    const s = JSON.stringify(v);
-    return s.length > 160 ? `${s.slice(0, 157)}…` : s;
-  }
-  return String(v);
-}
-
-/** The fields whose values differ between two versions, in a stable order. */
-export function changedFields(
-  before: Record<string, unknown> | null,
-  after: Record<string, unknown> | null,
-): string[] {
-  const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
-  return [...keys]
-    .filter(
-      (k) => !HIDDEN.has(k) && JSON.stringify(before?.[k] ?? null) !== JSON.stringify(after?.[k] ?? null),
-    )
-    .sort();
+/** Base data keeps whole versions; the timeline shows what differs between them. */
+export function toHistoryItem(e: BasedataHistoryEntry): HistoryItem {
+  if (e.action === 'create') return { ...e, changes: [] };
+  const keys = new Set([...Object.keys(e.before ?? {}), ...Object.keys(e.after ?? {})]);
+  const changes = [...keys]
+    .filter((k) => !HIDDEN.has(k) && JSON.stringify(e.before?.[k] ?? null) !== JSON.stringify(e.after?.[k] ?? null))
+    .sort()
+    .map((field) => ({ field, from: e.before?.[field], to: e.after?.[field] }));
+  return { ...e, changes };
 }
 
 /** 变更记录: every version of a stop, line or route, newest first, with what changed. */
 export default function HistoryDrawer({ target, load, fieldLabels, onClose }: Props) {
   const { t } = useTranslation();
-  const [entries, setEntries] = useState<BasedataHistoryEntry[] | null>(null);
-
-  useEffect(() => {
-    if (!target) return;
-    let live = true;
-    setEntries(null);
-    load(target.id).then(
-      (list) => live && setEntries([...list].sort((a, b) => b.at.localeCompare(a.at))),
-      () => live && setEntries([]),
-    );
-    return () => {
-      live = false;
-    };
-  }, [target, load]);
-
   return (
     <Drawer
       open={target !== null}
@@ -74,47 +46,13 @@ export default function HistoryDrawer({ target, load, fieldLabels, onClose }: Pr
       title={target ? t('basedata.history.title', { name: target.title }) : ''}
       destroyOnHidden
     >
-      {entries === null ? (
-        <div style={{ textAlign: 'center', padding: 48 }}>
-          <Spin />
-        </div>
-      ) : entries.length === 0 ? (
-        <Empty description={t('basedata.history.empty')} />
-      ) : (
-        <Timeline
-          items={entries.map((e) => {
-            const fields = e.action === 'create' ? [] : changedFields(e.before, e.after);
-            return {
-              key: e.id,
-              color: ACTION_COLOR[e.action] ?? 'gray',
-              children: (
-                <div>
-                  <div style={{ marginBottom: 4 }}>
-                    <Tag color={ACTION_COLOR[e.action]} bordered={false}>
-                      {t(`basedata.history.actions.${e.action.replace('.', '_')}`, {
-                        defaultValue: e.action,
-                      })}
-                    </Tag>
-                    <Typography.Text type="secondary">
-                      {formatTime(e.at)} · {e.actorName ?? t('basedata.history.system')}
-                    </Typography.Text>
-                  </div>
-                  {fields.length > 0 && (
-                    <Descriptions size="small" column={1} bordered>
-                      {fields.map((f) => (
-                        <Descriptions.Item key={f} label={fieldLabels[f] ?? f}>
-                          <Typography.Text delete type="secondary">
-                            {show(e.before?.[f])}
-                          </Typography.Text>{' '}
-                          → <Typography.Text>{show(e.after?.[f])}</Typography.Text>
-                        </Descriptions.Item>
-                      ))}
-                    </Descriptions>
-                  )}
-                </div>
-              ),
-            };
-          })}
+      {target && (
+        <HistoryTimeline
+          load={async () => (await load(target.id)).map(toHistoryItem)}
+          version={target.id}
+          fieldLabel={(f) => fieldLabels[f] ?? f}
+          actionLabel={(a) => t(`basedata.history.actions.${a.replace('.', '_')}`, { defaultValue: a })}
+          actionColor={(a) => ACTION_COLOR[a]}
         />
       )}
     </Drawer>

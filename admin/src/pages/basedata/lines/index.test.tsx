@@ -2,9 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { LineView, StopView } from '@dzky/contracts';
-import { routes } from '../../../router';
-import { renderWithRouter } from '../../../test/render-router';
-import { mockBff, profile, writes } from '../test-support';
+import { mockBff, profile, renderPage, writes } from '../test-support';
 import { todayInBeijing } from '../utils';
 
 vi.mock('../../../components/map/loader', () =>
@@ -88,7 +86,7 @@ describe('线路管理', { timeout: 60_000 }, () => {
     mockBff(profile(['basedata:read']), {
       'GET /api/admin/lines': () => ({ items: lines, total: 2, page: 1, pageSize: 20 }),
     });
-    renderWithRouter(routes, '/basedata/lines');
+    renderPage('/basedata/lines');
     const expiredRow = (await screen.findByText('深圳—东莞定制客运', undefined, { timeout: 15_000 })).closest(
       'tr',
     )!;
@@ -117,7 +115,7 @@ describe('线路管理', { timeout: 60_000 }, () => {
       'GET /api/admin/stops': () => ({ items: stops, total: 2, page: 1, pageSize: 50 }),
       'POST /api/admin/lines': (req) => line({ ...(req.body as object), id: 3 }),
     });
-    renderWithRouter(routes, '/basedata/lines');
+    renderPage('/basedata/lines');
     fireEvent.click(await screen.findByRole('button', { name: /新建班线/ }, { timeout: 15_000 }));
     const drawer = await screen.findByRole('dialog');
     const fill = (label: string, value: string) =>

@@ -6,10 +6,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { LineView, LocateResult, RouteView, ZoneView } from '@dzky/contracts';
-import { routes } from '../../../router';
-import { renderWithRouter } from '../../../test/render-router';
 import { fakeMaps, lastFakeMap } from '../../../components/map/testing';
-import { mockBff, profile, reply, writes, type Sent } from '../test-support';
+import { mockBff, profile, renderPage, reply, writes, type Sent } from '../test-support';
 
 vi.mock('../../../components/map/loader', () =>
   import('../../../components/map/testing').then((m) => m.fakeLoaderModule()),
@@ -144,7 +142,7 @@ function bff() {
 }
 
 async function openEditor() {
-  renderWithRouter(routes, '/basedata/routes/1');
+  renderPage('/basedata/routes/1');
   expect(
     await screen.findByText('SZ-GZ-01 · 科技园—天河', undefined, { timeout: 15_000 }),
   ).toBeInTheDocument();
@@ -311,5 +309,31 @@ describe('路线与区域 · route editor', { timeout: 60_000 }, () => {
     fireEvent.click(within(dialog).getByTestId('zone-save'));
     expect(await within(dialog).findByText('区域图形无效：多边形自相交')).toBeInTheDocument();
     expect(screen.getByRole('dialog')).toBeInTheDocument();
+  });
+});
+
+describe('路线与区域 · route list', { timeout: 60_000 }, () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('R-6.1.1 a link from 线路管理 filters by its line; 重置 clears that filter from the list and the address', async () => {
+    const { stops: _stops, zones: _zones, ...head } = route([]);
+    const item = { ...head, stopCount: 3, zoneCount: 0, from: '科技园', to: '天河' };
+    sent = mockBff(profile(['basedata:read']), {
+      'GET /api/admin/routes': () => ({ items: [item], total: 1, page: 1, pageSize: 20 }),
+      'GET /api/admin/lines': () => ({ items: [line], total: 1, page: 1, pageSize: 50 }),
+      'GET /api/admin/lines/10': () => line,
+    });
+    const router = renderPage('/basedata/routes?lineId=10');
+    expect(await screen.findByText('科技园—天河', undefined, { timeout: 15_000 })).toBeInTheDocument();
+    const lists = () => sent.filter((s) => s.path === '/api/admin/routes');
+    expect(lists()[0].query).toMatchObject({ lineId: '10', page: '1' });
+    fireEvent.click(screen.getByRole('button', { name: /重\s*置/ }));
+    await waitFor(() => expect(lists()).toHaveLength(2));
+    expect(lists()[1].query).not.toHaveProperty('lineId');
+    expect(router.state.location.search).toBe('');
+    // read-only: the route opens for viewing, with no 停用 and no 导入
+    expect(screen.getByRole('button', { name: /查\s*看/ })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /停\s*用/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: /导\s*入/ })).toBeNull();
   });
 });

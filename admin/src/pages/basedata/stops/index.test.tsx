@@ -5,10 +5,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { StopView } from '@dzky/contracts';
-import { routes } from '../../../router';
-import { renderWithRouter } from '../../../test/render-router';
 import { fakeMaps } from '../../../components/map/testing';
-import { mockBff, profile, reply, writes, type Sent } from '../test-support';
+import { mockBff, profile, renderPage, reply, writes, type Sent } from '../test-support';
 
 vi.mock('../../../components/map/loader', () =>
   import('../../../components/map/testing').then((m) => m.fakeLoaderModule()),
@@ -61,7 +59,7 @@ describe('站点管理', { timeout: 60_000 }, () => {
 
   it('R-6.1.1 lists stops with code, both names, type, region, coordinates and status, and puts them on the map', async () => {
     sent = bff(['basedata:read']);
-    renderWithRouter(routes, '/basedata/stops');
+    renderPage('/basedata/stops');
     expect(await screen.findByText('科技园', undefined, { timeout: 15_000 })).toBeInTheDocument();
     expect(screen.getByText('Science Park')).toBeInTheDocument();
     const row = screen.getByText('天河客运站').closest('tr')!;
@@ -90,7 +88,7 @@ describe('站点管理', { timeout: 60_000 }, () => {
 
   it('R-6.1.1 creates a stop with names in two languages and a point clicked on the map (GCJ-02)', async () => {
     sent = bff(['basedata:read', 'basedata:write']);
-    renderWithRouter(routes, '/basedata/stops');
+    renderPage('/basedata/stops');
     fireEvent.click(await screen.findByRole('button', { name: /新建站点/ }, { timeout: 15_000 }));
     const drawer = await screen.findByRole('dialog');
     fireEvent.change(within(drawer).getByLabelText('站点编码'), { target: { value: 'SZ-SZW' } });
@@ -135,7 +133,7 @@ describe('站点管理', { timeout: 60_000 }, () => {
         errorCode: 'BASEDATA.DUPLICATE',
         errorMessage: '站点编码 SZ-KJY 已存在',
       });
-    renderWithRouter(routes, '/basedata/stops');
+    renderPage('/basedata/stops');
     fireEvent.click(await screen.findByRole('button', { name: /新建站点/ }, { timeout: 15_000 }));
     const drawer = await screen.findByRole('dialog');
     fireEvent.change(within(drawer).getByLabelText('行政区划代码'), { target: { value: '990000' } });
@@ -156,5 +154,81 @@ describe('站点管理', { timeout: 60_000 }, () => {
     fireEvent.click(within(drawer).getByRole('button', { name: /保\s*存/ }));
     expect(await within(drawer).findByText('站点编码 SZ-KJY 已存在')).toBeInTheDocument();
     expect(screen.getByRole('dialog')).toBeInTheDocument();
+  });
+
+  it('R-6.1.1 停用 asks first, then disables and reloads; 记录 shows what each version changed', async () => {
+    sent = mockBff(profile(['basedata:read', 'basedata:write']), {
+      'GET /api/admin/stops': () => ({ items: stops, total: 2, page: 1, pageSize: 20 }),
+      'POST /api/admin/stops/1/disable': () => ({ ...stop({}), enabled: false }),
+      'GET /api/admin/stops/1/history': () => [
+        {
+          id: 1,
+          entityType: 'stop',
+          entityId: 1,
+          action: 'create',
+          actorId: 9,
+          actorName: '运营专员',
+          at: '2026-01-01T00:00:00Z',
+          before: null,
+          after: { code: 'SZ-KJY', address: '南山区' },
+        },
+        {
+          id: 2,
+          entityType: 'stop',
+          entityId: 1,
+          action: 'update',
+          actorId: null,
+          actorName: null,
+          at: '2026-01-02T00:00:00Z',
+          before: { code: 'SZ-KJY', address: '南山区', updatedAt: '2026-01-01T00:00:00Z' },
+          after: { code: 'SZ-KJY', address: '深圳市南山区科技园南区', updatedAt: '2026-01-02T00:00:00Z' },
+        },
+      ],
+    });
+    renderPage('/basedata/stops');
+    const row = (await screen.findByText('科技园', undefined, { timeout: 15_000 })).closest('tr')!;
+    fireEvent.click(within(row).getByRole('button', { name: /停\s*用/ }));
+    const confirm = await screen.findByRole('dialog');
+    // antd names the dialog by its title as well, hence more than one
+    expect(within(confirm).getAllByText('确定停用站点「SZ-KJY 科技园」吗？').length).toBeGreaterThan(0);
+    expect(writes(sent)).toHaveLength(0);
+    fireEvent.click(within(confirm).getByRole('button', { name: /确\s*定/ }));
+    await waitFor(() => expect(writes(sent)).toMatchObject([{ method: 'POST', path: '/api/admin/stops/1/disable' }]));
+    await waitFor(() => expect(sent.filter((s) => s.path === '/api/admin/stops')).toHaveLength(2));
+
+    fireEvent.click(within(row).getByRole('button', { name: /记录/ }));
+    const history = await screen.findByTestId('history');
+    const items = within(history).getAllByRole('listitem');
+    // newest first; a change lists only the fields that differ, by their labels
+    expect(within(items[0]).getByText('修改')).toBeInTheDocument();
+    expect(within(items[0]).getByText(/系统/)).toBeInTheDocument();
+    expect(within(items[0]).getByText('地址')).toBeInTheDocument();
+    expect(within(items[0]).getByText('南山区')).toBeInTheDocument();
+    expect(within(items[0]).getByText('深圳市南山区科技园南区')).toBeInTheDocument();
+    expect(within(items[0]).queryByText('updatedAt')).toBeNull();
+    expect(within(items[1]).getByText('新建')).toBeInTheDocument();
+    expect(within(items[1]).queryByText('地址')).toBeNull();
+  });
+
+  it('R-6.1.1 导出 sends the applied filters, without the page', async () => {
+    sent = bff(['basedata:read']);
+    const exports: Sent[] = [];
+    const listFetch = globalThis.fetch;
+    vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
+      const url = new URL(String(input), 'http://localhost');
+      if (url.pathname !== '/api/admin/stops/export') return listFetch(input, init);
+      exports.push({ method: 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), body: undefined });
+      return new Response('PK', { status: 200 });
+    });
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    Object.assign(URL, { createObjectURL: () => 'blob:x', revokeObjectURL: () => undefined });
+    renderPage('/basedata/stops');
+    await screen.findByText('科技园', undefined, { timeout: 15_000 });
+    fireEvent.change(screen.getByPlaceholderText(/编码/), { target: { value: ' 科技 ' } });
+    fireEvent.click(screen.getByRole('button', { name: /查\s*询/ }));
+    await waitFor(() => expect(sent.filter((s) => s.path === '/api/admin/stops').at(-1)?.query).toMatchObject({ keyword: '科技' }));
+    fireEvent.click(screen.getByRole('button', { name: /导\s*出/ }));
+    await waitFor(() => expect(exports).toHaveLength(1));
+    expect(exports[0].query).toEqual({ keyword: '科技' });
   });
 });

@@ -1,7 +1,6 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import {
   App,
-  Badge,
   Button,
   Card,
   Col,
@@ -18,30 +17,27 @@ import {
   Typography,
   type TableColumnsType,
 } from 'antd';
-import {
-  EnvironmentOutlined,
-  HistoryOutlined,
-  PlusOutlined,
-  ReloadOutlined,
-  SearchOutlined,
-} from '@ant-design/icons';
+import { EnvironmentOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import {
-  STOP_TYPES,
-  type OrgNode,
-  type Page,
-  type StopQuery,
-  type StopType,
-  type StopView,
-} from '@dzky/contracts';
+import { STOP_TYPES, type OrgNode, type StopQuery, type StopType, type StopView } from '@dzky/contracts';
 import { canDo } from '../../../access';
+import {
+  EnabledFilter,
+  boolOf,
+  FilterCard,
+  ImportExport,
+  ListToolbar,
+  RowActions,
+  StatusCell,
+  usePagedList,
+  useToggleConfirm,
+} from '../../../components/data-table';
 import PageContainer from '../../../components/PageContainer';
 import { MapView, type MapHandle, type MapMarker } from '../../../components/map';
 import { useProfile } from '../../../session';
 import { toTreeOptions } from '../../../utils/org';
 import { listOwnerOrgs } from '../api';
 import HistoryDrawer from '../components/HistoryDrawer';
-import ImportExport from '../components/ImportExport';
 import { nameOf } from '../utils';
 import StopFormDrawer from './components/StopFormDrawer';
 import { stopApi } from './service';
@@ -65,13 +61,13 @@ const MARKER_COLOR: Record<StopType, string> = {
   zone: '#fa8c16',
 };
 
-function toQuery(f: Filters, paging: { page: number; pageSize: number }): StopQuery {
+function toQuery(f: Filters, paging?: { page: number; pageSize: number }): StopQuery {
   return {
     ...paging,
     keyword: f.keyword?.trim() || undefined,
     type: f.type,
     regionCode: f.regionCode?.trim() || undefined,
-    enabled: f.enabled === undefined ? undefined : f.enabled === 'true',
+    enabled: boolOf(f.enabled),
     orgId: f.orgId,
   };
 }
@@ -79,40 +75,23 @@ function toQuery(f: Filters, paging: { page: number; pageSize: number }): StopQu
 /** 站点管理: pickup/drop-off points with their place on the map (R-6.1.1). */
 export default function StopsPage() {
   const { t } = useTranslation();
-  const { message, modal } = App.useApp();
+  const { message } = App.useApp();
   const me = useProfile();
   const canWrite = canDo('basedata.write', me.permissions);
   const [filterForm] = Form.useForm<Filters>();
-  const [filters, setFilters] = useState<Filters>({});
-  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
-  const [data, setData] = useState<Page<StopView> | null>(null);
-  const [loading, setLoading] = useState(false);
+  const list = usePagedList((f: Filters, paging) => stopApi.list(toQuery(f, paging)), {});
+  const { items: stops, load } = list;
+  const confirmToggle = useToggleConfirm();
   const [orgs, setOrgs] = useState<OrgNode[]>([]);
   const [editing, setEditing] = useState<{ stop: StopView | null } | null>(null);
   const [history, setHistory] = useState<{ id: number; title: string } | null>(null);
   const [focused, setFocused] = useState<number | null>(null);
   const mapRef = useRef<MapHandle>(null);
 
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      setData(await stopApi.list(toQuery(filters, paging)));
-    } catch {
-      // reported by the request wrapper
-    } finally {
-      setLoading(false);
-    }
-  }, [filters, paging]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-
   useEffect(() => {
     void listOwnerOrgs().then(setOrgs);
   }, []);
 
-  const stops = useMemo(() => data?.items ?? [], [data]);
   const markers = useMemo<MapMarker[]>(
     () =>
       stops.map((s) => ({
@@ -133,23 +112,15 @@ export default function StopsPage() {
 
   const toggle = (s: StopView) => {
     const name = `${s.code} ${nameOf(s.name)}`;
-    modal.confirm({
+    // a refusal (BASEDATA.IN_USE says which routes use it) is reported by the request wrapper
+    confirmToggle({
+      enabled: s.enabled,
       title: s.enabled
         ? t('basedata.stops.confirmDisable', { name })
         : t('basedata.stops.confirmEnable', { name }),
       content: s.enabled ? t('basedata.stops.disableHint') : undefined,
-      okText: t('common.confirm'),
-      cancelText: t('common.cancel'),
-      okButtonProps: { danger: s.enabled },
-      onOk: async () => {
-        try {
-          await (s.enabled ? stopApi.disable(s.id) : stopApi.enable(s.id));
-          message.success(t('common.success'));
-          await load();
-        } catch {
-          // reported by the request wrapper (BASEDATA.IN_USE says which routes use it)
-        }
-      },
+      run: () => (s.enabled ? stopApi.disable(s.id) : stopApi.enable(s.id)),
+      then: load,
     });
   };
 
@@ -227,9 +198,7 @@ export default function StopsPage() {
       title: t('common.status'),
       dataIndex: 'enabled',
       width: 80,
-      render: (v: boolean) => (
-        <Badge status={v ? 'success' : 'default'} text={v ? t('common.enabled') : t('common.disabled')} />
-      ),
+      render: (v: boolean) => <StatusCell enabled={v} />,
     },
     {
       title: t('common.actions'),
@@ -237,34 +206,16 @@ export default function StopsPage() {
       width: canWrite ? 170 : 90,
       fixed: 'right',
       render: (_, s) => (
-        <Space size={0}>
-          {canWrite && (
-            <Button type="link" size="small" onClick={() => setEditing({ stop: s })}>
-              {t('common.edit')}
-            </Button>
-          )}
-          {canWrite && (
-            <Button type="link" size="small" danger={s.enabled} onClick={() => toggle(s)}>
-              {s.enabled ? t('common.disable') : t('common.enable')}
-            </Button>
-          )}
-          <Button
-            type="link"
-            size="small"
-            icon={<HistoryOutlined />}
-            onClick={() => setHistory({ id: s.id, title: `${s.code} ${nameOf(s.name)}` })}
-          >
-            {t('basedata.history.short')}
-          </Button>
-        </Space>
+        <RowActions
+          canWrite={canWrite}
+          enabled={s.enabled}
+          onEdit={() => setEditing({ stop: s })}
+          onToggle={() => toggle(s)}
+          onHistory={() => setHistory({ id: s.id, title: `${s.code} ${nameOf(s.name)}` })}
+        />
       ),
     },
   ];
-
-  const search = (v: Filters) => {
-    setFilters(v);
-    setPaging((p) => ({ ...p, page: 1 }));
-  };
 
   const fieldLabels = {
     code: t('basedata.stops.code'),
@@ -279,94 +230,64 @@ export default function StopsPage() {
 
   return (
     <PageContainer>
-      <Card variant="borderless" className="dzky-search-card">
-        <Form form={filterForm} onFinish={search} layout="inline" className="dzky-search-form">
-          <Row gutter={[24, 16]} style={{ width: '100%' }}>
-            <Col xs={24} md={12} xl={6}>
-              <Form.Item name="keyword" label={t('basedata.common.keyword')}>
-                <Input placeholder={t('basedata.stops.keywordPlaceholder')} allowClear maxLength={64} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={12} xl={4}>
-              <Form.Item name="type" label={t('basedata.stops.type')}>
-                <Select
-                  allowClear
-                  placeholder={t('common.all')}
-                  options={STOP_TYPES.map((v) => ({
-                    value: v,
-                    label: t(`basedata.stopType.${v}`),
-                  }))}
-                />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={12} xl={4}>
-              <Form.Item name="regionCode" label={t('basedata.stops.region')}>
-                <Input
-                  placeholder={t('basedata.stops.regionPlaceholder')}
-                  allowClear
-                  maxLength={6}
-                  inputMode="numeric"
-                />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={12} xl={4}>
-              <Form.Item name="enabled" label={t('common.status')}>
-                <Select
-                  allowClear
-                  placeholder={t('common.all')}
-                  options={[
-                    { value: 'true', label: t('common.enabled') },
-                    { value: 'false', label: t('common.disabled') },
-                  ]}
-                />
-              </Form.Item>
-            </Col>
-            {orgs.length > 0 && (
-              <Col xs={24} md={12} xl={6}>
-                <Form.Item name="orgId" label={t('basedata.common.owner')}>
-                  <TreeSelect
-                    treeData={toTreeOptions(orgs, true)}
-                    treeDefaultExpandAll
-                    allowClear
-                    showSearch
-                    treeNodeFilterProp="title"
-                    placeholder={t('common.all')}
-                  />
-                </Form.Item>
-              </Col>
-            )}
-            <Col flex="auto" style={{ textAlign: 'right' }}>
-              <Space>
-                <Button
-                  onClick={() => {
-                    filterForm.resetFields();
-                    search({});
-                  }}
-                >
-                  {t('common.reset')}
-                </Button>
-                <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
-                  {t('common.search')}
-                </Button>
-              </Space>
-            </Col>
-          </Row>
-        </Form>
-      </Card>
+      <FilterCard form={filterForm} onSearch={list.search}>
+        <Col xs={24} md={12} xl={6}>
+          <Form.Item name="keyword" label={t('basedata.common.keyword')}>
+            <Input placeholder={t('basedata.stops.keywordPlaceholder')} allowClear maxLength={64} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12} xl={4}>
+          <Form.Item name="type" label={t('basedata.stops.type')}>
+            <Select
+              allowClear
+              placeholder={t('common.all')}
+              options={STOP_TYPES.map((v) => ({
+                value: v,
+                label: t(`basedata.stopType.${v}`),
+              }))}
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12} xl={4}>
+          <Form.Item name="regionCode" label={t('basedata.stops.region')}>
+            <Input
+              placeholder={t('basedata.stops.regionPlaceholder')}
+              allowClear
+              maxLength={6}
+              inputMode="numeric"
+            />
+          </Form.Item>
+        </Col>
+        <EnabledFilter />
+        {orgs.length > 0 && (
+          <Col xs={24} md={12} xl={6}>
+            <Form.Item name="orgId" label={t('basedata.common.owner')}>
+              <TreeSelect
+                treeData={toTreeOptions(orgs, true)}
+                treeDefaultExpandAll
+                allowClear
+                showSearch
+                treeNodeFilterProp="title"
+                placeholder={t('common.all')}
+              />
+            </Form.Item>
+          </Col>
+        )}
+      </FilterCard>
       <Row gutter={[16, 16]}>
         <Col xs={24} xxl={15}>
           <Card
             variant="borderless"
             title={t('basedata.stops.listTitle')}
             extra={
-              <Space wrap>
+              <ListToolbar onRefresh={() => void load()}>
                 <ImportExport
                   entity={t('basedata.stops.entity')}
                   fileStem={t('basedata.stops.fileStem')}
+                  hint={t('basedata.common.importRules')}
                   canWrite={canWrite}
-                  exportFile={(name) => stopApi.exportFile(toQuery(filters, paging), name)}
-                  template={(name) => stopApi.template(name)}
-                  importFile={(file, onProgress) => stopApi.importFile(file, onProgress)}
+                  calls={stopApi}
+                  filters={toQuery(list.filters)}
                   onImported={() => void load()}
                 />
                 {canWrite && (
@@ -374,21 +295,14 @@ export default function StopsPage() {
                     {t('basedata.stops.create')}
                   </Button>
                 )}
-                <Tooltip title={t('common.refresh')}>
-                  <Button
-                    icon={<ReloadOutlined />}
-                    onClick={() => void load()}
-                    aria-label={t('common.refresh')}
-                  />
-                </Tooltip>
-              </Space>
+              </ListToolbar>
             }
           >
             <Table<StopView>
               rowKey="id"
               columns={columns}
               dataSource={stops}
-              loading={loading}
+              loading={list.loading}
               scroll={{ x: 1200 }}
               size="middle"
               rowClassName={(s) => (s.id === focused ? 'ant-table-row-selected' : '')}
@@ -398,15 +312,7 @@ export default function StopsPage() {
                   <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('basedata.stops.empty')} />
                 ),
               }}
-              pagination={{
-                current: paging.page,
-                pageSize: paging.pageSize,
-                total: data?.total ?? 0,
-                showSizeChanger: true,
-                pageSizeOptions: [10, 20, 50, 100],
-                showTotal: (total) => t('common.total', { total }),
-                onChange: (page, pageSize) => setPaging({ page, pageSize }),
-              }}
+              pagination={list.pagination}
             />
           </Card>
         </Col>

@@ -3,11 +3,10 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, screen, within } from '@testing-library/react';
-import type { AdminProfile, ApiEnvelope } from '@dzky/contracts';
+import type { AdminProfile, ApiEnvelope, ExpiryWarningView } from '@dzky/contracts';
 import { resetRequestHooks, tokens } from '../../../request';
 import { routes } from '../../../router';
 import { renderWithRouter } from '../../../test/render-router';
-import type { ExpiryWarning } from '../../archive/types';
 
 const profile = (permissions: AdminProfile['permissions']): AdminProfile => ({
   id: 9,
@@ -22,22 +21,38 @@ const profile = (permissions: AdminProfile['permissions']): AdminProfile => ({
   passwordExpiresAt: null,
 });
 
-const warnings: ExpiryWarning[] = [
-  { kind: 'vehicle', id: 11, label: '粤B11111', item: 'insurance', itemLabel: '承运人责任险', expiresOn: '2026-01-01', daysLeft: -3 },
-  { kind: 'driver', id: 21, label: '张师傅', item: 'qualification', itemLabel: '从业资格证', expiresOn: '2026-01-20', daysLeft: 12 },
+const warning = (over: Partial<ExpiryWarningView>): ExpiryWarningView => ({
+  id: 1,
+  kind: 'vehicle',
+  recordId: 11,
+  label: '粤B11111',
+  orgId: 3,
+  orgName: '粤运定制客运',
+  document: 'insurance',
+  documentLabel: '承运人责任险',
+  expiresOn: '2026-01-01',
+  daysLeft: -3,
+  threshold: 0,
+  createdAt: '2025-12-29T00:00:00Z',
+  deliveries: [],
+  ...over,
+});
+const warnings: ExpiryWarningView[] = [
+  warning({}),
+  warning({ id: 2, kind: 'driver', recordId: 21, label: '张师傅', document: 'qualification', documentLabel: '从业资格证', expiresOn: '2026-01-20', daysLeft: 12, threshold: 15 }),
 ];
 
 function mockBff(me: AdminProfile) {
-  const paths: string[] = [];
+  const requests: URL[] = [];
   vi.stubGlobal(
     'fetch',
     vi.fn(async (input: RequestInfo | URL) => {
       const url = new URL(String(input), 'http://localhost');
-      paths.push(url.pathname);
+      requests.push(url);
       const json = (status: number, env: ApiEnvelope) => new Response(JSON.stringify(env), { status, headers: { 'Content-Type': 'application/json' } });
       const data: Record<string, unknown> = {
         '/api/admin/auth/me': me,
-        '/api/admin/expiry-warnings': warnings,
+        '/api/admin/expiry-warnings': { items: warnings, total: warnings.length, page: 1, pageSize: 10 },
         '/api/admin/orgs': [],
         '/api/admin/vehicles/11': null,
         '/api/admin/vehicles': { items: [], total: 0, page: 1, pageSize: 20 },
@@ -46,10 +61,10 @@ function mockBff(me: AdminProfile) {
       return json(404, { success: false, data: null, errorCode: 'NOT_FOUND', errorMessage: '记录不存在' });
     }),
   );
-  return paths;
+  return requests;
 }
 
-describe('工作台 · 证照到期提醒', { timeout: 120_000 }, () => {
+describe('工作台 · 证照到期提醒', () => {
   beforeEach(() => {
     resetRequestHooks();
     tokens.save({ accessToken: 'a1', refreshToken: 'r1' });
@@ -57,9 +72,9 @@ describe('工作台 · 证照到期提醒', { timeout: 120_000 }, () => {
   afterEach(() => vi.unstubAllGlobals());
 
   it('R-6.1.2 staff who read base data see the nearest due dates with days left, linking to the record', async () => {
-    mockBff(profile(['basedata:read']));
+    const requests = mockBff(profile(['basedata:read']));
     const router = renderWithRouter(routes, '/dashboard');
-    const card = await screen.findByTestId('expiry-warnings', undefined, { timeout: 15_000 });
+    const card = await screen.findByTestId('expiry-warnings');
     expect(within(card).getByText('证照到期提醒')).toBeInTheDocument();
     const overdue = (await within(card).findByText('粤B11111')).closest('li') as HTMLElement;
     expect(within(overdue).getByText('已过期 3 天')).toHaveClass('ant-tag-red');
@@ -71,13 +86,15 @@ describe('工作台 · 证照到期提醒', { timeout: 120_000 }, () => {
     fireEvent.click(within(overdue).getByRole('link', { name: '粤B11111' }));
     expect(router.state.location.pathname).toBe('/archive/vehicles');
     expect(router.state.location.search).toBe('?view=11');
+    // the bff pages its warnings: the card asks for the first ten, soonest first
+    expect(requests.find((u) => u.pathname === '/api/admin/expiry-warnings')?.searchParams.get('pageSize')).toBe('10');
   });
 
   it('R-6.1.2 users without base data rights get no card and no request', async () => {
-    const paths = mockBff(profile(['audit:read']));
+    const requests = mockBff(profile(['audit:read']));
     renderWithRouter(routes, '/dashboard');
-    expect(await screen.findByText('账号信息', undefined, { timeout: 15_000 })).toBeInTheDocument();
+    expect(await screen.findByText('账号信息')).toBeInTheDocument();
     expect(screen.queryByTestId('expiry-warnings')).toBeNull();
-    expect(paths).not.toContain('/api/admin/expiry-warnings');
+    expect(requests.map((u) => u.pathname)).not.toContain('/api/admin/expiry-warnings');
   });
 });

@@ -3,31 +3,32 @@ import { Alert, Card, Empty, List, Skeleton, Space, Tag, Typography } from 'antd
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { EXPIRY_DOCUMENT_LABELS, type ArchiveKind, type ExpiryWarningView } from '@dzky/contracts';
 import { DaysLeftTag } from '../../archive/components/ExpiryDate';
-import type { ExpiryKind, ExpiryWarning } from '../../archive/types';
+import { labelOf } from '../../archive/components/labels';
 import { listExpiryWarnings } from '../service';
 
-const PAGE_OF: Record<ExpiryKind, string> = {
+const PAGE_OF: Record<ArchiveKind, string> = {
   vehicle: '/archive/vehicles',
   driver: '/archive/drivers',
   operator: '/archive/operators',
 };
 
-export function recordLink(w: Pick<ExpiryWarning, 'kind' | 'id'>): string {
+export function recordLink(w: Pick<ExpiryWarningView, 'kind' | 'recordId'>): string {
   // operators open on their own page; vehicles and drivers open the record's detail
-  return w.kind === 'operator' ? PAGE_OF.operator : `${PAGE_OF[w.kind]}?view=${w.id}`;
+  return w.kind === 'operator' ? PAGE_OF.operator : `${PAGE_OF[w.kind]}?view=${w.recordId}`;
 }
 
 /** 证照到期提醒 (R-6.1.2): the nearest due dates, soonest first, each linking to its archive. */
 export default function ExpiryWarningsCard() {
   const { t } = useTranslation();
-  const [items, setItems] = useState<ExpiryWarning[] | null>(null);
+  const [items, setItems] = useState<ExpiryWarningView[] | null>(null);
   const [failed, setFailed] = useState(false);
 
   useEffect(() => {
     let live = true;
     listExpiryWarnings(10).then(
-      (w) => live && setItems(w),
+      (page) => live && setItems(page.items),
       () => {
         if (!live) return;
         setFailed(true);
@@ -63,12 +64,12 @@ export default function ExpiryWarningsCard() {
           size="small"
           dataSource={items}
           renderItem={(w) => (
-            <List.Item key={`${w.kind}-${w.id}-${w.item}`} extra={<DaysLeftTag days={w.daysLeft} />}>
+            <List.Item key={w.id} extra={<DaysLeftTag days={w.daysLeft} />}>
               <Space size={8} wrap>
                 <Tag bordered={false}>{t(`archive.expiry.kind.${w.kind}`)}</Tag>
                 <Link to={recordLink(w)}>{w.label}</Link>
                 <Typography.Text type="secondary">
-                  {w.itemLabel} · {w.expiresOn}
+                  {labelOf(EXPIRY_DOCUMENT_LABELS, w.document)} · {w.expiresOn}
                 </Typography.Text>
               </Space>
             </List.Item>

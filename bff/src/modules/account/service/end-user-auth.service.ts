@@ -1,5 +1,5 @@
 import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
-import { PRIVACY_POLICY_VERSION, maskPhone, type EndUserProfile, type EndUserSession } from '@dzky/contracts';
+import { maskPhone, type EndUserProfile, type EndUserSession } from '@dzky/contracts';
 import { DatabaseService } from '../../../common/db/database.service';
 import { DomainError } from '../../../common/error/domain.error';
 import { FieldCipher } from '../../../common/security/field-cipher.service';
@@ -7,6 +7,7 @@ import type { EndUserPrincipal, RequestOrigin } from '../../../common/security/p
 import { SessionService } from '../../access/service/session.service';
 import { WechatPort } from '../../integration/port/wechat.port';
 import { EndUserEntity, WechatIdentityEntity } from '../entity/end-user.entity';
+import { PrivacyConsentService } from './privacy-consent.service';
 import { PHONE_INDEX, SmsCodeService } from './sms-code.service';
 
 type EndUserAudience = 'passenger' | 'driver';
@@ -23,6 +24,7 @@ export class EndUserAuthService {
   @Inject() private sessions: SessionService;
   @Inject() private cipher: FieldCipher;
   @Inject() private smsCodes: SmsCodeService;
+  @Inject() private consents: PrivacyConsentService;
   @Inject('wechatPort') private wechat: WechatPort;
 
   async wechatLogin(audience: EndUserAudience, code: string, origin: RequestOrigin): Promise<EndUserSession> {
@@ -91,14 +93,6 @@ export class EndUserAuthService {
     return this.profileOf(subjectId);
   }
 
-  async consentPrivacy(principal: EndUserPrincipal, policyVersion: string): Promise<EndUserProfile> {
-    if (policyVersion !== PRIVACY_POLICY_VERSION) {
-      throw new DomainError('VALIDATION_FAILED', '隐私政策已更新，请重新阅读', { errors: [{ field: 'policyVersion', reason: `当前版本为 ${PRIVACY_POLICY_VERSION}` }] });
-    }
-    await EndUserEntity.update({ privacyVersion: policyVersion, privacyAt: new Date() }, { where: { id: principal.subjectId } });
-    return this.profileOf(principal.subjectId);
-  }
-
   private async signIn(user: EndUserEntity, origin: RequestOrigin): Promise<EndUserSession> {
     if (!user.enabled) throw new DomainError('AUTH.ACCOUNT_DISABLED');
     const { sessionId: _sid, ...tokens } = await this.sessions.issue(user.audience, user.id, origin);
@@ -116,7 +110,7 @@ export class EndUserAuthService {
       phone: user.phoneEnc ? maskPhone(this.cipher.decrypt(user.phoneEnc)) : null,
       wechatBound,
       privacyPolicyVersion: user.privacyVersion,
-      privacyConsentRequired: user.privacyVersion === PRIVACY_POLICY_VERSION ? null : PRIVACY_POLICY_VERSION,
+      privacyConsentRequired: this.consents.requiredVersion(user.privacyVersion),
     };
   }
 }

@@ -1,7 +1,8 @@
-import { Provide, Scope, ScopeEnum } from '@midwayjs/core';
+import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import type { Transaction } from 'sequelize';
 import type { ArchiveHistoryEntry, ArchiveKind, HistoryAction } from '@dzky/contracts';
 import type { AdminPrincipal, RequestOrigin } from '../../../common/security/principal';
+import { AuditService } from '../../audit/service/audit.service';
 import { ArchiveHistoryEntity } from '../entity';
 
 /** Fields left out of snapshots: they change on every write or are only pointers for the page. */
@@ -15,6 +16,22 @@ const NOISE = new Set(['files', 'updatedAt', 'createdAt']);
 @Provide()
 @Scope(ScopeEnum.Singleton)
 export class ArchiveHistoryService {
+  @Inject() private audit: AuditService;
+
+  /**
+   * A change made by staff: the record's next version and its audit entry, in the caller's
+   * transaction so both commit or roll back with the change. `detail` must hold no whole
+   * personal numbers (the audit trail is read by staff who need not see them).
+   */
+  async record(kind: ArchiveKind, recordId: number, action: HistoryAction, view: object, origin: RequestOrigin, t: Transaction, detail: Record<string, unknown>): Promise<void> {
+    const version = await this.append(kind, recordId, action, view, origin, t);
+    await this.audit.record(origin, {
+      category: 'admin_write', action: `${kind}.${action}`, result: 'success', targetType: kind, targetId: recordId,
+      detail: { ...detail, version },
+    }, t);
+  }
+
+  /** The next version; `origin` null for the system's own changes (the daily expiry scan). */
   async append(kind: ArchiveKind, recordId: number, action: HistoryAction, view: object, origin: RequestOrigin | null, t: Transaction): Promise<number> {
     const last = await ArchiveHistoryEntity.max('version', { where: { kind, recordId }, transaction: t });
     const version = (Number(last) || 0) + 1;

@@ -1,12 +1,13 @@
-import { Op, type Transaction } from 'sequelize';
+import type { ILogger } from '@midwayjs/core';
+import { Op, type FindOptions, type Transaction, type WhereOptions } from 'sequelize';
 import {
   REGISTRY_STATUS_LABELS, chinaToday,
   type FieldError, type RegistryStatus, type VerificationMismatch, type VerificationStatus, type VerificationView,
 } from '@dzky/contracts';
-import { DomainError, NotFoundError, ValidationError } from '../../../common/error/domain.error';
+import { DomainError, NotFoundError, UpstreamError, ValidationError } from '../../../common/error/domain.error';
 import type { AdminPrincipal } from '../../../common/security/principal';
 import { OrgEntity } from '../../access/entity/org.entity';
-import { inSubtree } from '../../access/service/scope';
+import { inSubtree, subtreeOrgIds } from '../../access/service/scope';
 
 /** Whole days from `today` to `date` (both YYYY-MM-DD); negative once past. */
 export function daysUntil(date: string, today: string = chinaToday()): number {
@@ -38,6 +39,18 @@ export function documentBlockers(docs: DatedDocument[], today: string = chinaTod
     }
   }
   return blockers;
+}
+
+/** The calendar day `n` days after `day` (both YYYY-MM-DD). */
+export function addDays(day: string, n: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** A problem of one input of a batch (a spreadsheet row), by the input's index. */
+export interface IndexedProblem {
+  index: number;
+  field: string;
+  reason: string;
 }
 
 /** The columns every verifiable archive carries. */
@@ -132,8 +145,19 @@ export function notFoundOutcome(what: string): VerificationOutcome {
   return { status: 'not_found', reason: `许可库中无此${what}`, mismatches: [], registryStatus: null, checkedAt: new Date() };
 }
 
-export function parseBlockers(json: string | null): string[] {
-  return json ? (JSON.parse(json) as string[]) : [];
+/**
+ * The registry's verdict for a record being saved, or null when the registry cannot be asked: the
+ * record is then stored 'unverified' (and so not operable) instead of being refused. Only an
+ * unreachable registry is forgiven; any other error is thrown.
+ */
+export async function verdictOrNull(check: () => Promise<VerificationOutcome>, logger: Pick<ILogger, 'warn'>, what: string): Promise<VerificationOutcome | null> {
+  try {
+    return await check();
+  } catch (e) {
+    if (!(e instanceof UpstreamError)) throw e;
+    logger.warn('[archive] licence registry unreachable, %s left unverified: %s', what, e.message);
+    return null;
+  }
 }
 
 /**
@@ -172,6 +196,32 @@ export async function assertInScope(principal: AdminPrincipal, orgId: number, wh
   const org = await OrgEntity.findByPk(orgId, { transaction: t });
   if (!org || !inSubtree(principal, org.path)) throw new NotFoundError(what);
   return org;
+}
+
+/** An org-owned archive (driver, vehicle) by id in the caller's subtree, else 404; `lock` it inside a write. */
+export async function findInScope<R extends { orgId: number }>(
+  model: { findByPk(id: number, options: FindOptions): Promise<R | null> },
+  principal: AdminPrincipal, id: number, what: string, t?: Transaction, lock = false,
+): Promise<R> {
+  const pk = validIdParam(id);
+  const row = pk ? await model.findByPk(pk, { transaction: t, ...(lock && t ? { lock: t.LOCK.UPDATE } : {}) }) : null;
+  if (!row) throw new NotFoundError(what);
+  await assertInScope(principal, row.orgId, what, t);
+  return row;
+}
+
+/** The list filters drivers and vehicles share: the caller's subtree (or one org of it), enabled, operable, verification. */
+export async function archiveFilters(
+  principal: AdminPrincipal,
+  q: { orgId?: number; enabled?: boolean; operable?: boolean; verification?: VerificationStatus },
+): Promise<WhereOptions[]> {
+  const orgIds = await subtreeOrgIds(principal);
+  const and: WhereOptions[] = [{ orgId: { [Op.in]: q.orgId ? orgIds.filter((o) => o === Number(q.orgId)) : orgIds } }];
+  if (q.enabled !== undefined) and.push({ enabled: q.enabled });
+  // the stored flag (kept by every write and the daily scan), so lists can filter and page by it
+  if (q.operable !== undefined) and.push({ operable: q.operable });
+  if (q.verification) and.push({ verificationStatus: q.verification });
+  return and;
 }
 
 export function validIdParam(id: number): number {

@@ -6,22 +6,19 @@ import {
   type HistoryAction, type Operability, type Page, type VerificationView,
 } from '@dzky/contracts';
 import { DatabaseService } from '../../../common/db/database.service';
-import { DomainError, NotFoundError, UpstreamError, ValidationError } from '../../../common/error/domain.error';
+import { DomainError, NotFoundError, ValidationError } from '../../../common/error/domain.error';
 import { FieldCipher } from '../../../common/security/field-cipher.service';
 import type { AdminPrincipal, RequestOrigin } from '../../../common/security/principal';
-import { subtreeOrgIds } from '../../access/service/scope';
 import { EndUserEntity } from '../../account/entity/end-user.entity';
 import { PHONE_INDEX as END_USER_PHONE_INDEX } from '../../account/service/sms-code.service';
-import { AuditService } from '../../audit/service/audit.service';
 import { FileService } from '../../file/service/file.service';
 import type { LicenceRegistryPort } from '../../integration/port/licence-registry.port';
 import { DriverEntity } from '../entity';
 import { ArchiveHistoryService } from './archive-history.service';
-import type { IndexedProblem } from './vehicle.service';
 import {
-  assertInScope, clean, compareWithRegistry, documentBlockers, duplicate, fileIdsOf, notFoundOutcome, orgNames,
-  owningOrg, throwIfErrors, validIdParam, verificationBlocker, verificationColumns, verificationView,
-  type VerificationOutcome,
+  archiveFilters, clean, compareWithRegistry, documentBlockers, duplicate, fileIdsOf, findInScope, notFoundOutcome,
+  orgNames, owningOrg, throwIfErrors, validIdParam, verdictOrNull, verificationBlocker, verificationColumns,
+  verificationView, type IndexedProblem, type VerificationOutcome,
 } from './archive-support';
 
 /** Blind index purposes: the same value indexed for another purpose gives another index. */
@@ -33,7 +30,7 @@ const EMPLOYMENT_BLOCKERS = { suspended: '驾驶员已停职', left: '驾驶员�
 /** What is stored for a driver, whole (before encryption). */
 interface DriverFields {
   name: string;
-  gender: DriverInput['gender'] | null;
+  gender: NonNullable<DriverInput['gender']> | null;
   idType: DriverInput['idType'];
   idNumber: string;
   phone: string;
@@ -97,7 +94,6 @@ export function driverOperability(d: DriverEntity, today: string = chinaToday())
 export class DriverService {
   @Inject() private db: DatabaseService;
   @Inject() private cipher: FieldCipher;
-  @Inject() private audit: AuditService;
   @Inject() private history: ArchiveHistoryService;
   @Inject() private files: FileService;
   @Inject('licenceRegistryPort') private registry: LicenceRegistryPort;
@@ -307,21 +303,15 @@ export class DriverService {
     return this.cipher.decrypt(row.phoneEnc);
   }
 
-  async afterChange(row: DriverEntity, action: HistoryAction, origin: RequestOrigin | null, t: Transaction, extra: Record<string, unknown> = {}): Promise<void> {
+  // ---- internals ------------------------------------------------------------------------------
+
+  /** Stores the computed operability (list filters read it), a history version and the audit entry (same transaction). */
+  private async afterChange(row: DriverEntity, action: HistoryAction, origin: RequestOrigin, t: Transaction, extra: Record<string, unknown> = {}): Promise<void> {
     const { operable, blockers } = driverOperability(row);
     await row.update({ operable, blockers: JSON.stringify(blockers) }, { transaction: t });
     const [view] = await this.views([row], false, t);
-    const version = await this.history.append('driver', row.id, action, view, origin, t);
-    if (origin) {
-      await this.audit.record(origin, {
-        category: 'admin_write', action: `driver.${action}`, result: 'success', targetType: 'driver', targetId: row.id,
-        // masked: the audit trail is read by staff who need not see the numbers
-        detail: { name: row.name, idNumber: view.idNumberMasked, version, operable, ...extra },
-      }, t);
-    }
+    await this.history.record('driver', row.id, action, view, origin, t, { name: row.name, idNumber: view.idNumberMasked, operable, ...extra });
   }
-
-  // ---- internals ------------------------------------------------------------------------------
 
   /** Builds the stored fields; on update, numbers left out are taken from `current`. */
   private normalise(input: DriverInput, current: DriverEntity | null): DriverFields {
@@ -394,14 +384,8 @@ export class DriverService {
     return this.cipher.blindIndex(this.cipher.decrypt(row.phoneEnc), END_USER_PHONE_INDEX);
   }
 
-  private async tryVerify(fields: DriverFields): Promise<VerificationOutcome | null> {
-    try {
-      return await this.check(fields);
-    } catch (e) {
-      if (!(e instanceof UpstreamError)) throw e;
-      this.logger.warn('[archive] licence registry unreachable, driver left unverified: %s', e.message);
-      return null;
-    }
+  private tryVerify(fields: DriverFields): Promise<VerificationOutcome | null> {
+    return verdictOrNull(() => this.check(fields), this.logger, 'driver');
   }
 
   private check(f: DriverFields): Promise<VerificationOutcome> {
@@ -417,31 +401,21 @@ export class DriverService {
   }
 
   private async where(principal: AdminPrincipal, q: DriverQuery): Promise<WhereOptions> {
-    const orgIds = await subtreeOrgIds(principal);
-    const and: WhereOptions[] = [{ orgId: { [Op.in]: q.orgId ? orgIds.filter((o) => o === Number(q.orgId)) : orgIds } }];
+    const and = await archiveFilters(principal, q);
     // exact numbers only: a blind index cannot answer "contains", which is the point
     if (clean(q.idNumber)) and.push({ idNumberBidx: this.cipher.blindIndex(clean(q.idNumber)!, DRIVER_ID_INDEX) });
     if (clean(q.phone)) and.push({ phoneBidx: this.cipher.blindIndex(clean(q.phone)!, DRIVER_PHONE_INDEX) });
     if (clean(q.name)) and.push({ name: { [Op.like]: `%${clean(q.name)!.replace(/[%_\\]/g, '')}%` } });
-    if (q.enabled !== undefined) and.push({ enabled: q.enabled });
-    if (q.operable !== undefined) and.push({ operable: q.operable });
     if (q.employmentStatus) and.push({ employmentStatus: q.employmentStatus });
-    if (q.verification) and.push({ verificationStatus: q.verification });
     return { [Op.and]: and };
   }
 
-  private async visible(principal: AdminPrincipal, id: number, t?: Transaction): Promise<DriverEntity> {
-    const row = validIdParam(id) ? await DriverEntity.findByPk(validIdParam(id), { transaction: t }) : null;
-    if (!row) throw new NotFoundError('驾驶员');
-    await assertInScope(principal, row.orgId, '驾驶员', t);
-    return row;
+  private visible(principal: AdminPrincipal, id: number): Promise<DriverEntity> {
+    return findInScope<DriverEntity>(DriverEntity, principal, id, '驾驶员');
   }
 
-  private async lockVisible(principal: AdminPrincipal, id: number, t: Transaction): Promise<DriverEntity> {
-    const row = validIdParam(id) ? await DriverEntity.findByPk(validIdParam(id), { transaction: t, lock: t.LOCK.UPDATE }) : null;
-    if (!row) throw new NotFoundError('驾驶员');
-    await assertInScope(principal, row.orgId, '驾驶员', t);
-    return row;
+  private lockVisible(principal: AdminPrincipal, id: number, t: Transaction): Promise<DriverEntity> {
+    return findInScope<DriverEntity>(DriverEntity, principal, id, '驾驶员', t, true);
   }
 
   private async write<T>(work: (t: Transaction) => Promise<T>, what: 'archive' | 'link' = 'archive'): Promise<T> {
@@ -456,42 +430,30 @@ export class DriverService {
     }
   }
 
-  async views(rows: DriverEntity[], withFiles: boolean, t?: Transaction): Promise<DriverView[]> {
+  private async views(rows: DriverEntity[], withFiles: boolean, t?: Transaction): Promise<DriverView[]> {
     const orgs = await orgNames(rows.map((r) => r.orgId), t);
     const today = chinaToday();
     return Promise.all(
       rows.map(async (d) => {
         const { operable, blockers } = driverOperability(d, today);
-        const licenceNo = this.cipher.decrypt(d.licenceNoEnc);
-        const qualificationNo = this.cipher.decrypt(d.qualificationNoEnc);
+        const fields = this.wholeFields(d);
+        const { idNumber, phone, licenceNo, qualificationNo, ...plain } = fields;
         return {
           id: d.id,
           orgId: d.orgId,
           orgName: orgs.get(d.orgId)?.name ?? '',
-          name: d.name,
-          gender: d.gender,
-          idType: d.idType,
-          idNumberMasked: maskIdNumber(this.cipher.decrypt(d.idNumberEnc)),
-          phoneMasked: maskPhone(this.cipher.decrypt(d.phoneEnc)),
+          ...plain,
+          idNumberMasked: maskIdNumber(idNumber),
+          phoneMasked: maskPhone(phone),
           licenceNoMasked: licenceNo ? maskIdNumber(licenceNo) : null,
-          licenceClass: d.licenceClass,
-          licenceFirstIssuedOn: d.licenceFirstIssuedOn,
-          licenceExpiry: d.licenceExpiry,
-          licenceFileId: d.licenceFileId,
           qualificationNoMasked: qualificationNo ? maskIdNumber(qualificationNo) : null,
-          qualificationCategory: d.qualificationCategory,
-          qualificationExpiry: d.qualificationExpiry,
-          qualificationFileId: d.qualificationFileId,
-          photoFileId: d.photoFileId,
-          employmentStatus: d.employmentStatus,
-          hiredOn: d.hiredOn,
           linkedEndUserId: d.linkedEndUserId,
           linkedAt: d.linkedAt ? d.linkedAt.toISOString() : null,
           enabled: Boolean(d.enabled),
           verification: verificationView(d),
           operable,
           blockers,
-          files: withFiles ? await this.files.describe(fileIdsOf(d.licenceFileId, d.qualificationFileId, d.photoFileId)) : [],
+          files: withFiles ? await this.files.describe(this.fileIds(fields)) : [],
           createdAt: d.createdAt.toISOString(),
           updatedAt: d.updatedAt.toISOString(),
         };

@@ -29,6 +29,7 @@ export class ExpiryTimer {
   @Logger() private logger: ILogger;
 
   private timer: NodeJS.Timeout | null = null;
+  private stopped = false;
 
   @Init()
   init(): void {
@@ -38,6 +39,8 @@ export class ExpiryTimer {
   }
 
   private schedule(): void {
+    // a scan still running at shutdown must not plan another one when it ends
+    if (this.stopped) return;
     const hour = this.config?.expiry?.hour ?? 2;
     this.timer = setTimeout(() => void this.run(), msUntilNextRun(hour));
     // never keeps the process alive on its own
@@ -57,6 +60,7 @@ export class ExpiryTimer {
 
   @Destroy()
   stop(): void {
+    this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
   }

@@ -17,7 +17,8 @@ import type { WechatPort } from '../../integration/port/wechat.port';
 import {
   ArchiveHistoryEntity, DriverEntity, ExpiryDeliveryEntity, ExpiryWarningEntity, OperatorArchiveEntity, VehicleEntity,
 } from '../entity';
-import { daysUntil } from './archive-support';
+import { ArchiveHistoryService } from './archive-history.service';
+import { addDays, daysUntil } from './archive-support';
 import { driverOperability } from './driver.service';
 import { operatorOperability } from './operator-archive.service';
 import { vehicleOperability } from './vehicle.service';
@@ -68,6 +69,7 @@ export class ExpiryService {
   @Inject() db: DatabaseService;
   @Inject() cipher: FieldCipher;
   @Inject() audit: AuditService;
+  @Inject() history: ArchiveHistoryService;
   @Inject('wechatPort') wechat: WechatPort;
   @Inject('smsPort') sms: SmsPort;
   @Config('jobs') config: JobsConfig | undefined;
@@ -227,10 +229,7 @@ export class ExpiryService {
   private async appendExpired(kind: ArchiveKind, recordId: number, next: Operability, t: Transaction): Promise<void> {
     const last = await ArchiveHistoryEntity.findOne({ where: { kind, recordId }, order: [['version', 'DESC']], transaction: t });
     const snapshot = { ...(last ? JSON.parse(last.snapshot) : {}), operable: next.operable, blockers: next.blockers };
-    await ArchiveHistoryEntity.create(
-      { kind, recordId, version: (last?.version ?? 0) + 1, action: 'expire', actorId: null, actorName: '系统', snapshot: JSON.stringify(snapshot) },
-      { transaction: t },
-    );
+    await this.history.append(kind, recordId, 'expire', snapshot, null, t);
   }
 
   /**
@@ -309,8 +308,4 @@ export class ExpiryService {
 
 function docKey(d: { kind: string; recordId: number; document: string }): string {
   return `${d.kind}:${d.recordId}:${d.document}`;
-}
-
-function addDays(day: string, n: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 }

@@ -6,19 +6,18 @@ import {
   type OperatorMerchantInput, type OperatorQuery, type OperatorView, type Page, type VerificationView,
 } from '@dzky/contracts';
 import { DatabaseService } from '../../../common/db/database.service';
-import { DomainError, NotFoundError, UpstreamError } from '../../../common/error/domain.error';
+import { DomainError, NotFoundError } from '../../../common/error/domain.error';
 import { FieldCipher } from '../../../common/security/field-cipher.service';
 import type { AdminPrincipal, RequestOrigin } from '../../../common/security/principal';
 import { OrgEntity } from '../../access/entity/org.entity';
 import { inSubtree, subtreeWhere } from '../../access/service/scope';
-import { AuditService } from '../../audit/service/audit.service';
 import { FileService } from '../../file/service/file.service';
 import type { LicenceRegistryPort } from '../../integration/port/licence-registry.port';
 import { OperatorArchiveEntity } from '../entity';
 import { ArchiveHistoryService } from './archive-history.service';
 import {
   clean, compareWithRegistry, documentBlockers, fileIdsOf, notFoundOutcome, throwIfErrors, validIdParam,
-  verificationBlocker, verificationColumns, verificationView, type VerificationOutcome,
+  verdictOrNull, verificationBlocker, verificationColumns, verificationView, type VerificationOutcome,
 } from './archive-support';
 
 export const OPERATOR_CONTACT_PHONE_INDEX = 'operator.contact_phone';
@@ -116,7 +115,6 @@ export function operatorOperability(a: OperatorArchiveEntity | null, today: stri
 export class OperatorArchiveService {
   @Inject() private db: DatabaseService;
   @Inject() private cipher: FieldCipher;
-  @Inject() private audit: AuditService;
   @Inject() private history: ArchiveHistoryService;
   @Inject() private files: FileService;
   @Inject('licenceRegistryPort') private registry: LicenceRegistryPort;
@@ -248,27 +246,19 @@ export class OperatorArchiveService {
     return operatorOperability(await OperatorArchiveEntity.findOne({ where: { orgId } }));
   }
 
-  async afterChange(org: OrgEntity, row: OperatorArchiveEntity, action: HistoryAction, origin: RequestOrigin | null, t: Transaction, extra: Record<string, unknown> = {}): Promise<void> {
+  /**
+   * Stores the computed operability, a history version and the audit entry (same transaction).
+   * Stored so the daily scan can tell when an operator stops being operable ('expire' version).
+   */
+  private async afterChange(org: OrgEntity, row: OperatorArchiveEntity, action: HistoryAction, origin: RequestOrigin, t: Transaction, extra: Record<string, unknown> = {}): Promise<void> {
     const { operable, blockers } = operatorOperability(row);
     await row.update({ operable, blockers: JSON.stringify(blockers) }, { transaction: t });
     const view = await this.view(org, row, false);
-    const version = await this.history.append('operator', org.id, action, view, origin, t);
-    if (origin) {
-      await this.audit.record(origin, {
-        category: 'admin_write', action: `operator.${action}`, result: 'success', targetType: 'operator', targetId: org.id,
-        detail: { legalName: row.legalName, creditCode: row.creditCode, version, operable, ...extra },
-      }, t);
-    }
+    await this.history.record('operator', org.id, action, view, origin, t, { legalName: row.legalName, creditCode: row.creditCode, operable, ...extra });
   }
 
-  private async tryVerify(fields: OperatorCheckFields): Promise<VerificationOutcome | null> {
-    try {
-      return await this.check(fields);
-    } catch (e) {
-      if (!(e instanceof UpstreamError)) throw e;
-      this.logger.warn('[archive] licence registry unreachable, operator left unverified: %s', e.message);
-      return null;
-    }
+  private tryVerify(fields: OperatorCheckFields): Promise<VerificationOutcome | null> {
+    return verdictOrNull(() => this.check(fields), this.logger, 'operator');
   }
 
   private check(a: OperatorCheckFields): Promise<VerificationOutcome> {

@@ -6,27 +6,18 @@ import {
   type VehicleView, type VerificationView,
 } from '@dzky/contracts';
 import { DatabaseService } from '../../../common/db/database.service';
-import { DomainError, NotFoundError, UpstreamError } from '../../../common/error/domain.error';
+import { DomainError, NotFoundError } from '../../../common/error/domain.error';
 import type { AdminPrincipal, RequestOrigin } from '../../../common/security/principal';
 import { OrgEntity } from '../../access/entity/org.entity';
-import { subtreeOrgIds } from '../../access/service/scope';
-import { AuditService } from '../../audit/service/audit.service';
 import { FileService } from '../../file/service/file.service';
 import type { LicenceRegistryPort } from '../../integration/port/licence-registry.port';
 import { OperatorArchiveEntity, VehicleEntity } from '../entity';
 import { ArchiveHistoryService } from './archive-history.service';
 import {
-  assertInScope, clean, compareWithRegistry, documentBlockers, duplicate, fileIdsOf, notFoundOutcome, operatorOrgOf,
-  orgNames, owningOrg, throwIfErrors, validIdParam, verificationBlocker, verificationColumns, verificationView,
-  type VerificationOutcome,
+  archiveFilters, clean, compareWithRegistry, documentBlockers, duplicate, fileIdsOf, findInScope, notFoundOutcome,
+  operatorOrgOf, orgNames, owningOrg, throwIfErrors, verdictOrNull, verificationBlocker, verificationColumns,
+  verificationView, type IndexedProblem, type VerificationOutcome,
 } from './archive-support';
-
-/** A problem of one input of a batch (spreadsheet row). */
-export interface IndexedProblem {
-  index: number;
-  field: string;
-  reason: string;
-}
 
 /** The vehicle fields as stored, from an input that passed validateVehicleInput. */
 type VehicleFields = Omit<VehicleInput, 'orgId' | 'certificateFileIds'> & { certificateFileIds: number[] };
@@ -105,7 +96,6 @@ export function vehicleOperability(v: VehicleEntity, today: string = chinaToday(
 @Scope(ScopeEnum.Singleton)
 export class VehicleService {
   @Inject() private db: DatabaseService;
-  @Inject() private audit: AuditService;
   @Inject() private history: ArchiveHistoryService;
   @Inject() private files: FileService;
   @Inject('licenceRegistryPort') private registry: LicenceRegistryPort;
@@ -255,31 +245,18 @@ export class VehicleService {
     }
   }
 
-  /** Stores the computed operability and a history version, and audits the change (same transaction). */
-  async afterChange(row: VehicleEntity, action: HistoryAction, origin: RequestOrigin | null, t: Transaction, extra: Record<string, unknown> = {}): Promise<void> {
+  // ---- internals ------------------------------------------------------------------------------
+
+  /** Stores the computed operability (list filters read it), a history version and the audit entry (same transaction). */
+  private async afterChange(row: VehicleEntity, action: HistoryAction, origin: RequestOrigin, t: Transaction, extra: Record<string, unknown> = {}): Promise<void> {
     const { operable, blockers } = vehicleOperability(row);
     await row.update({ operable, blockers: JSON.stringify(blockers) }, { transaction: t });
     const [view] = await this.views([row], false, t);
-    const version = await this.history.append('vehicle', row.id, action, view, origin, t);
-    if (origin) {
-      await this.audit.record(origin, {
-        category: 'admin_write', action: `vehicle.${action}`, result: 'success', targetType: 'vehicle', targetId: row.id,
-        detail: { plateNo: row.plateNo, plateColor: row.plateColor, version, operable, ...extra },
-      }, t);
-    }
+    await this.history.record('vehicle', row.id, action, view, origin, t, { plateNo: row.plateNo, plateColor: row.plateColor, operable, ...extra });
   }
 
-  // ---- internals ------------------------------------------------------------------------------
-
-  /** The registry's verdict, or null when it could not be asked (the record stays 'unverified'). */
-  private async tryVerify(fields: VehicleFields, org: OrgEntity): Promise<VerificationOutcome | null> {
-    try {
-      return await this.check(fields, org);
-    } catch (e) {
-      if (!(e instanceof UpstreamError)) throw e;
-      this.logger.warn('[archive] licence registry unreachable, vehicle %s left unverified: %s', fields.plateNo, e.message);
-      return null;
-    }
+  private tryVerify(fields: VehicleFields, org: OrgEntity): Promise<VerificationOutcome | null> {
+    return verdictOrNull(() => this.check(fields, org), this.logger, `vehicle ${fields.plateNo}`);
   }
 
   private async check(v: VehicleCheckFields, org: OrgEntity): Promise<VerificationOutcome> {
@@ -305,28 +282,18 @@ export class VehicleService {
   }
 
   private async where(principal: AdminPrincipal, q: VehicleQuery): Promise<WhereOptions> {
-    const orgIds = await subtreeOrgIds(principal);
-    const and: WhereOptions[] = [{ orgId: { [Op.in]: q.orgId ? orgIds.filter((o) => o === Number(q.orgId)) : orgIds } }];
+    const and = await archiveFilters(principal, q);
     const plate = q.plateNo ? normalizePlateNo(q.plateNo) : '';
     if (plate) and.push({ plateNo: { [Op.like]: `%${plate.replace(/[%_\\]/g, '')}%` } });
-    if (q.enabled !== undefined) and.push({ enabled: q.enabled });
-    if (q.operable !== undefined) and.push({ operable: q.operable });
-    if (q.verification) and.push({ verificationStatus: q.verification });
     return { [Op.and]: and };
   }
 
-  private async visible(principal: AdminPrincipal, id: number, t?: Transaction): Promise<VehicleEntity> {
-    const row = validIdParam(id) ? await VehicleEntity.findByPk(validIdParam(id), { transaction: t }) : null;
-    if (!row) throw new NotFoundError('车辆');
-    await assertInScope(principal, row.orgId, '车辆', t);
-    return row;
+  private visible(principal: AdminPrincipal, id: number): Promise<VehicleEntity> {
+    return findInScope<VehicleEntity>(VehicleEntity, principal, id, '车辆');
   }
 
-  private async lockVisible(principal: AdminPrincipal, id: number, t: Transaction): Promise<VehicleEntity> {
-    const row = await VehicleEntity.findByPk(validIdParam(id), { transaction: t, lock: t.LOCK.UPDATE });
-    if (!row) throw new NotFoundError('车辆');
-    await assertInScope(principal, row.orgId, '车辆', t);
-    return row;
+  private lockVisible(principal: AdminPrincipal, id: number, t: Transaction): Promise<VehicleEntity> {
+    return findInScope<VehicleEntity>(VehicleEntity, principal, id, '车辆', t, true);
   }
 
   /** The unique index backs the duplicate check up should two writers race past it. */

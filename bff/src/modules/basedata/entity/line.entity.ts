@@ -1,5 +1,5 @@
 import { Column, DataType, Model, Table } from 'sequelize-typescript';
-import { jsonColumn } from './json-column';
+import { jsonColumn } from '../../../common/db/json-column';
 
 /** 班线 / 班线经营许可: what the transport authority approved an operator to run. */
 @Table({ tableName: 'bd_line', timestamps: true })

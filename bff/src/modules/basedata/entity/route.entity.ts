@@ -1,6 +1,6 @@
 import { Column, DataType, Model, Table } from 'sequelize-typescript';
 import type { ZoneGeometry, ZoneKind } from '@dzky/contracts';
-import { jsonColumn } from './json-column';
+import { jsonColumn } from '../../../common/db/json-column';
 
 /** A route (线路) of a line: an ordered subset of its stops, with pickup/drop-off zones. */
 @Table({ tableName: 'bd_route', timestamps: true })

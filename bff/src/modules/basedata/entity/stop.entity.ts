@@ -1,6 +1,6 @@
 import { Column, DataType, Model, Table } from 'sequelize-typescript';
 import type { LocalizedName, StopType } from '@dzky/contracts';
-import { jsonColumn } from './json-column';
+import { jsonColumn } from '../../../common/db/json-column';
 
 /** 上下旅客地点; lng/lat are GCJ-02. */
 @Table({ tableName: 'bd_stop', timestamps: true })

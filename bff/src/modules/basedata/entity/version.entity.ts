@@ -1,5 +1,5 @@
 import { Column, DataType, Model, Table } from 'sequelize-typescript';
-import { jsonColumn } from './json-column';
+import { jsonColumn } from '../../../common/db/json-column';
 
 /** One version of a stop, line or route: who changed it, when, and the record before and after. */
 @Table({ tableName: 'bd_version', timestamps: false })

@@ -2,7 +2,7 @@ import { Op, type WhereOptions } from 'sequelize';
 import type { AdminPrincipal } from '../../../common/security/principal';
 import { ValidationError, NotFoundError } from '../../../common/error/domain.error';
 import { OrgEntity } from '../../access/entity/org.entity';
-import { inSubtree } from '../../access/service/scope';
+import { inSubtree, subtreeOrgIds, subtreeWhere } from '../../access/service/scope';
 
 /**
  * Who may see which base data (design.md §2):
@@ -24,16 +24,17 @@ export function regionPrefixOf(code: string | null | undefined): string | null {
   return code.replace(/(00){1,2}$/, '');
 }
 
+/** Staff: their subtree (the access module's tenancy). Regulators: also the region's operators. */
 export async function readScope(principal: AdminPrincipal): Promise<ReadScope> {
-  const orgs = await OrgEntity.findAll({ attributes: ['id', 'path', 'kind', 'regionCode'] });
-  const visible = new Set(orgs.filter((o) => inSubtree(principal, o.path)).map((o) => o.id));
   const regionPrefix = principal.orgKind === 'regulator' ? regionPrefixOf(principal.regionCode) : null;
-  if (regionPrefix) {
-    // operators registered in the region, with their branches
-    const roots = orgs.filter((o) => o.kind === 'operator' && o.regionCode?.startsWith(regionPrefix)).map((o) => o.path);
-    for (const o of orgs) if (roots.some((p) => o.path.startsWith(p))) visible.add(o.id);
-  }
-  return { orgIds: [...visible], regionPrefix };
+  if (!regionPrefix) return { orgIds: await subtreeOrgIds(principal), regionPrefix };
+  // operators registered in the region, with their branches
+  const operators = await OrgEntity.findAll({ where: { kind: 'operator', regionCode: { [Op.like]: `${regionPrefix}%` } }, attributes: ['path'] });
+  const visible = await OrgEntity.findAll({
+    where: { [Op.or]: [subtreeWhere(principal), ...operators.map((o) => ({ path: { [Op.like]: `${o.path}%` } }))] },
+    attributes: ['id'],
+  });
+  return { orgIds: visible.map((o) => o.id), regionPrefix };
 }
 
 /** Visible organisations, narrowed to one subtree when a filter asks for an organisation. */

@@ -1,4 +1,4 @@
-import { Provide, Scope, ScopeEnum } from '@midwayjs/core';
+import { Logger, Provide, Scope, ScopeEnum, type ILogger } from '@midwayjs/core';
 import RBush from 'rbush';
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import { distance } from '@turf/distance';
@@ -48,7 +48,10 @@ export interface NearestStopsOptions {
   orgIds?: number[];
 }
 
-/** Another process may change zones; its change is seen here at the latest after this long. */
+/**
+ * Another process (a second bff, the seed CLI) may change zones; past this age the next lookup
+ * starts a reload in the background, so such a change is seen here about this long after.
+ */
 const CACHE_TTL_MS = 60_000;
 
 /**
@@ -58,11 +61,14 @@ const CACHE_TTL_MS = 60_000;
  *
  * Zones load once into an R-tree over their bounding boxes; a lookup tests only the candidates
  * exactly (@turf/boolean-point-in-polygon: a point on a border counts as inside, a point in a hole
- * does not). Writers call invalidate() after their transaction commits.
+ * does not). Writers in this process call invalidate() after their transaction commits; the
+ * next lookup then waits for fresh data. A snapshot that has merely grown old keeps answering while
+ * its replacement loads, so lookups (the booking path) never wait for the periodic reload.
  */
 @Provide()
 @Scope(ScopeEnum.Singleton)
 export class GeofenceService {
+  @Logger() private logger: ILogger;
   private tree: RBush<IndexedZone> | null = null;
   private stops: CachedStop[] | null = null;
   private loadedAt = 0;
@@ -113,14 +119,23 @@ export class GeofenceService {
   }
 
   private async ensureLoaded(): Promise<void> {
-    if (this.tree && this.stops && Date.now() - this.loadedAt < CACHE_TTL_MS) return;
-    // concurrent lookups share one load
+    if (this.tree && this.stops) {
+      if (Date.now() - this.loadedAt >= CACHE_TTL_MS) {
+        this.reload().catch((e) => this.logger.warn('[geofence] background reload failed, the previous snapshot stays in use: %s', e));
+      }
+      return;
+    }
+    await this.reload();
+    // invalidated while loading: load again so a lookup never sees data older than its caller's write
+    if (!this.tree || !this.stops) await this.ensureLoaded();
+  }
+
+  /** Concurrent lookups share one load. */
+  private reload(): Promise<void> {
     this.loading ??= this.load().finally(() => {
       this.loading = null;
     });
-    await this.loading;
-    // invalidated while loading: load again so a lookup never sees data older than its caller's write
-    if (!this.tree || !this.stops) await this.ensureLoaded();
+    return this.loading;
   }
 
   private async load(): Promise<void> {

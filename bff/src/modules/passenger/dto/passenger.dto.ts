@@ -71,12 +71,6 @@ export class ProfileUpdateDTO {
   emergencyContactPhone?: string | null;
 }
 
-export class PrivacyConsentBodyDTO {
-  @ApiProperty({ example: '2026-11-01' })
-  @Rule(RuleType.string().max(32).required())
-  version: string;
-}
-
 export class AdminPassengerQueryDTO {
   @Rule(RuleType.string().trim().max(20).allow(''))
   phone?: string;

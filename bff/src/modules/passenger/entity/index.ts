@@ -1,9 +1,8 @@
 import type { ModelCtor } from 'sequelize-typescript';
 import { PassengerProfileEntity } from './passenger-profile.entity';
-import { PrivacyConsentEntity } from './privacy-consent.entity';
 import { RiderEntity } from './rider.entity';
 
-export { PassengerProfileEntity, PrivacyConsentEntity, RiderEntity };
+export { PassengerProfileEntity, RiderEntity };
 
 /** The passenger module's Sequelize models (registered in common/db/entities.ts). */
-export const PASSENGER_ENTITIES: ModelCtor[] = [RiderEntity, PassengerProfileEntity, PrivacyConsentEntity];
+export const PASSENGER_ENTITIES: ModelCtor[] = [RiderEntity, PassengerProfileEntity];

@@ -1,15 +1,13 @@
 import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
-import { maskPhone, validateMobile, type FieldError, type PassengerProfileUpdate, type PassengerProfileView } from '@dzky/contracts';
+import { maskPhone, validateEmergencyContact, type PassengerProfileUpdate, type PassengerProfileView } from '@dzky/contracts';
 import { DatabaseService } from '../../../common/db/database.service';
 import { DomainError, ValidationError } from '../../../common/error/domain.error';
 import { FieldCipher } from '../../../common/security/field-cipher.service';
 import type { EndUserPrincipal, RequestOrigin } from '../../../common/security/principal';
 import { EndUserEntity } from '../../account/entity/end-user.entity';
+import { PrivacyConsentService } from '../../account/service/privacy-consent.service';
 import { AuditService } from '../../audit/service/audit.service';
 import { PassengerProfileEntity } from '../entity';
-import { PrivacyConsentService } from './privacy-consent.service';
-
-const CONTACT_NAME = /^(?:[\u4e00-\u9fa5\u3400-\u4dbf·]{1,30}|[A-Za-z][A-Za-z .'-]{0,29})$/;
 
 /**
  * The passenger's own profile: nickname (on the account), gender and an emergency contact, whose
@@ -28,7 +26,6 @@ export class PassengerProfileService {
     const user = await EndUserEntity.findByPk(principal.subjectId);
     if (!user || !user.enabled) throw new DomainError('AUTH.ACCOUNT_DISABLED');
     const extra = await PassengerProfileEntity.findByPk(principal.subjectId);
-    const current = this.consents.currentVersion;
     return {
       id: user.id,
       nickname: user.nickname,
@@ -38,7 +35,7 @@ export class PassengerProfileService {
       emergencyContactName: this.cipher.decrypt(extra?.emergencyNameEnc ?? null),
       emergencyContactPhone: extra?.emergencyPhoneEnc ? maskPhone(this.cipher.decrypt(extra.emergencyPhoneEnc)) : null,
       privacyPolicyVersion: user.privacyVersion,
-      privacyConsentRequired: user.privacyVersion === current ? null : current,
+      privacyConsentRequired: this.consents.requiredVersion(user.privacyVersion),
     };
   }
 
@@ -67,10 +64,9 @@ export class PassengerProfileService {
 
   /**
    * undefined leaves a field as it is; '' or null clears it. The emergency contact is a pair: both
-   * given, or both cleared.
+   * given, or both cleared (the same rules as the app's form, from contracts).
    */
   private validated(body: PassengerProfileUpdate) {
-    const errors: FieldError[] = [];
     const blank = (v: string | null | undefined) => v === null || (typeof v === 'string' && v.trim() === '');
     let nickname: string | null | undefined;
     if (body.nickname !== undefined) nickname = blank(body.nickname) ? null : body.nickname!.trim();
@@ -79,16 +75,11 @@ export class PassengerProfileService {
     if (name !== undefined || phone !== undefined) {
       if (blank(name) && blank(phone)) contact = null;
       else {
-        const n = (name ?? '').trim();
-        const p = (phone ?? '').trim();
-        if (!n) errors.push({ field: 'emergencyContactName', reason: '请填写紧急联系人姓名' });
-        else if (!CONTACT_NAME.test(n)) errors.push({ field: 'emergencyContactName', reason: '紧急联系人姓名只能为中文或英文字母，不超过30个字符' });
-        const phoneProblem = validateMobile(p, '紧急联系人手机号码');
-        if (phoneProblem) errors.push({ field: 'emergencyContactPhone', reason: phoneProblem });
-        contact = { name: n, phone: p };
+        const errors = validateEmergencyContact(name, phone);
+        if (errors.length) throw new ValidationError(errors);
+        contact = { name: name!.trim(), phone: phone!.trim() };
       }
     }
-    if (errors.length) throw new ValidationError(errors);
     return { nickname, gender: body.gender, contact };
   }
 }

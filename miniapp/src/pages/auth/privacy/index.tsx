@@ -42,8 +42,7 @@ export default function PrivacyPage() {
     if (mode === 'consent') {
       setBusy(true);
       try {
-        await authApi.acceptPrivacy({ version: PRIVACY_POLICY_VERSION });
-        setProfile(await authApi.me());
+        setProfile(await authApi.consentPrivacy({ policyVersion: PRIVACY_POLICY_VERSION }));
         await Taro.reLaunch({ url: HOME_ROUTE });
       } catch (e) {
         if (!isApiError(e)) throw e; // API errors were shown by the request wrapper

@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
 import { Button, Input, Picker, Text, View } from '@tarojs/components';
-import { validateMobile, type FieldError, type Gender, type PassengerProfileUpdate, type PassengerProfileView } from '@dzky/contracts';
+import { validateEmergencyContact, type Gender, type PassengerProfileUpdate, type PassengerProfileView } from '@dzky/contracts';
 import { toast } from '../../../hooks/toast';
 import { usePageTitle } from '../../../hooks/use-page-title';
 import { useI18n } from '../../../i18n';
 import { isApiError } from '../../../services/request';
+import { byField } from '../field-errors';
 import { profileApi } from '../passenger-api';
 import './index.scss';
 
@@ -14,7 +15,7 @@ type Field = 'nickname' | 'gender' | 'emergencyContactName' | 'emergencyContactP
 /**
  * 我的 → 个人资料: nickname, gender and an emergency contact. The account phone is shown masked and
  * changes only through sign-in; the contact's phone comes back masked, so changing the contact
- * means typing the phone again (the server keeps name and phone as a pair).
+ * means typing the phone again (the server keeps name and phone as a pair, with the same checks).
  */
 export default function ProfilePage() {
   const { t } = useI18n();
@@ -51,15 +52,11 @@ export default function ProfilePage() {
   const save = async () => {
     if (busy || !profile) return;
     const body: PassengerProfileUpdate = { nickname: nickname.trim() || null, gender };
-    const found: Partial<Record<Field, string>> = {};
+    let found: Partial<Record<Field, string>> = {};
     if (contactTouched) {
       const name = contactName.trim();
       const phone = contactPhone.trim();
-      if (name || phone) {
-        if (!name) found.emergencyContactName = '请填写紧急联系人姓名';
-        const phoneProblem = validateMobile(phone, '紧急联系人手机号码');
-        if (phoneProblem) found.emergencyContactPhone = phoneProblem;
-      }
+      if (name || phone) found = byField<Field>(validateEmergencyContact(name, phone));
       body.emergencyContactName = name || null;
       body.emergencyContactPhone = phone || null;
     }
@@ -71,9 +68,7 @@ export default function ProfilePage() {
       toast(t('profile.saved'), 'success');
     } catch (e) {
       if (!isApiError(e)) throw e;
-      const fieldErrors: Partial<Record<Field, string>> = {};
-      e.errors.forEach((x: FieldError) => (fieldErrors[x.field as Field] = x.reason));
-      setErrors(fieldErrors);
+      setErrors(byField<Field>(e.errors));
       if (!e.errors.length) toast(e.errorMessage);
     } finally {
       setBusy(false);

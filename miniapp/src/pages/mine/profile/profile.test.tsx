@@ -52,4 +52,16 @@ describe('个人资料', () => {
     await flush();
     expect(calls().find((c) => c.method === 'PUT')!.data).toEqual({ nickname: '艾艾', gender: null });
   });
+
+  it('R-6.1.2 a contact name the server would refuse is explained before sending, in the server\'s words', async () => {
+    serve({ 'GET /profile': () => ok(view) });
+    render(<ProfilePage />);
+    await flush();
+    fill('profile-contact-name', 'Mum2');
+    fill('profile-contact-phone', '13700137000');
+    fireEvent.click(document.getElementById('profile-save')!);
+    await flush();
+    expect(document.getElementById('profile-error-emergencyContactName')!.textContent).toBe('紧急联系人姓名只能为中文或英文字母，不超过30个字符');
+    expect(calls().filter((c) => c.method === 'PUT')).toHaveLength(0);
+  });
 });

@@ -1,23 +1,18 @@
 import { useEffect, useState } from 'react';
 import { Button, Input, Picker, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { ID_TYPES, validateRiderInput, type FieldError, type IdType, type RiderView } from '@dzky/contracts';
+import { ID_TYPES, validateRiderInput, type IdType, type RiderView } from '@dzky/contracts';
 import { toast } from '../../../hooks/toast';
 import { usePageTitle } from '../../../hooks/use-page-title';
 import { useI18n } from '../../../i18n';
 import { isApiError } from '../../../services/request';
+import { byField } from '../field-errors';
 import { idTypeLabel } from '../id-type-label';
 import { riderApi } from '../passenger-api';
 import './index.scss';
 
 type Field = 'name' | 'idType' | 'idNumber' | 'phone' | 'isSelf';
 type Errors = Partial<Record<Field, string>>;
-
-function byField(errors: FieldError[]): Errors {
-  const out: Errors = {};
-  for (const e of errors) if (!out[e.field as Field]) out[e.field as Field] = e.reason;
-  return out;
-}
 
 /**
  * Add or edit a rider (?id= to edit). The checks are the server's own (validateRiderInput from
@@ -59,7 +54,7 @@ export default function RiderEditPage() {
   const keepsPhone = Boolean(existing && !phoneTouched);
 
   const check = (): Errors => {
-    const found = byField(
+    const found = byField<Field>(
       validateRiderInput({ name, idType, idNumber: keepsId ? undefined : idNumber, phone: keepsPhone ? undefined : phone }),
     );
     if (keepsId) delete found.idNumber;
@@ -87,7 +82,7 @@ export default function RiderEditPage() {
     } catch (e) {
       if (!isApiError(e)) throw e;
       // the calls are silent: field problems go beside their fields, others in a toast
-      if (e.errors.length) setErrors(byField(e.errors));
+      if (e.errors.length) setErrors(byField<Field>(e.errors));
       if (!e.errors.length || e.errors.some((x) => !['name', 'idType', 'idNumber', 'phone', 'isSelf'].includes(x.field))) toast(e.errorMessage);
     } finally {
       setBusy(false);

@@ -1,277 +1,215 @@
-import { useEffect, useState } from 'react';
-import { Alert, Button, Col, DatePicker, Divider, Drawer, Form, Input, Row, Select, Space, TreeSelect } from 'antd';
+import { DatePicker, Form, Input, Select, TreeSelect } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type dayjs from 'dayjs';
-import { validateIdNumber } from '@dzky/contracts';
+import {
+  DRIVING_LICENCE_CLASSES, EMPLOYMENT_STATUS_LABELS, EMPLOYMENT_STATUSES, GENDERS, ID_TYPE_LABELS, ID_TYPES, QUALIFICATION_CATEGORIES,
+  validateIdNumber, validateMobile,
+  type DriverInput, type DriverView, type IdType,
+} from '@dzky/contracts';
 import { CertificateUpload } from '../../../../components/upload';
-import { isApiError } from '../../../../request';
 import { useProfile } from '../../../../session';
-import { applyFieldErrors } from '../../../../utils/form';
 import type { OrgTreeOption } from '../../../../utils/org';
+import ArchiveFormDrawer, { checkWith, Field, FormSection } from '../../components/ArchiveFormDrawer';
 import { fromDay, toDay } from '../../components/expiry';
-import type { DriverSaveRequest, DriverView, EmploymentStatus } from '../../types';
-import { EMPLOYMENT_STATUSES, LICENCE_CLASSES, PHONE_PATTERN, QUALIFICATION_TYPES } from '../constants';
+import { optionsOf } from '../../components/labels';
 import { createDriver, updateDriver } from '../service';
 
 interface Props {
   open: boolean;
+  /** null: create */
   driver: DriverView | null;
   orgOptions: OrgTreeOption[];
   onClose(): void;
   onSaved(d: DriverView): void;
 }
 
-type FileId = number | string | null;
-interface Values {
-  orgId?: number;
-  name: string;
-  gender?: 'M' | 'F' | null;
-  idNumber?: string;
-  phone?: string;
-  photoFileId?: FileId;
-  licenceClass: string;
-  licenceNo?: string;
-  licenceExpiry?: dayjs.Dayjs | null;
-  licenceFileId?: FileId;
-  qualificationNo?: string;
-  qualificationType?: string | null;
-  qualificationExpiry?: dayjs.Dayjs | null;
-  qualificationFileId?: FileId;
-  employedAt?: dayjs.Dayjs | null;
-  employmentStatus: EmploymentStatus;
+const DATES = ['licenceFirstIssuedOn', 'licenceExpiry', 'qualificationExpiry', 'hiredOn'] as const;
+/** Stored encrypted and only ever shown masked: on edit, left empty keeps the stored number. */
+const NUMBERS = ['idNumber', 'phone', 'licenceNo', 'qualificationNo'] as const;
+
+type Values = Omit<DriverInput, (typeof DATES)[number]> & Partial<Record<(typeof DATES)[number], dayjs.Dayjs | null>>;
+
+function toValues(d: DriverView): Values {
+  // the masked numbers stay out of the form, so a masked value is never written back
+  return { ...d, ...Object.fromEntries(DATES.map((f) => [f, fromDay(d[f])])) } as Values;
 }
 
-const text = (v: string | undefined | null) => (v?.trim() ? v.trim() : null);
+function toRequest(v: Values, fallbackOrgId: number): DriverInput {
+  const req: DriverInput = {
+    ...v,
+    orgId: v.orgId ?? fallbackOrgId,
+    name: v.name.trim(),
+    gender: v.gender ?? null,
+    licenceExpiry: toDay(v.licenceExpiry) ?? '',
+    licenceFirstIssuedOn: toDay(v.licenceFirstIssuedOn),
+    qualificationExpiry: toDay(v.qualificationExpiry),
+    hiredOn: toDay(v.hiredOn),
+    qualificationCategory: v.qualificationCategory ?? null,
+    licenceFileId: v.licenceFileId ?? null,
+    qualificationFileId: v.qualificationFileId ?? null,
+    photoFileId: v.photoFileId ?? null,
+  };
+  for (const f of NUMBERS) {
+    const n = v[f]?.trim();
+    if (n) req[f] = f === 'phone' ? n : n.toUpperCase();
+    else delete req[f];
+  }
+  return req;
+}
 
 /**
- * 新建/编辑驾驶员档案. ID and phone numbers come back masked: on edit the fields stay empty and
- * only a newly entered number is sent, so a masked value is never written back.
+ * 新建/编辑驾驶员档案. ID, phone, licence and qualification numbers come back masked: on edit the
+ * fields stay empty and only a newly entered number is sent.
  */
 export default function DriverFormDrawer({ open, driver, orgOptions, onClose, onSaved }: Props) {
   const { t } = useTranslation();
   const me = useProfile();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const editing = driver !== null;
-
-  useEffect(() => {
-    if (!open) return;
-    setError(null);
-    form.resetFields();
-    if (driver) {
-      form.setFieldsValue({
-        orgId: driver.orgId,
-        name: driver.name,
-        gender: driver.gender,
-        photoFileId: driver.photoFileId,
-        licenceClass: driver.licenceClass,
-        licenceNo: driver.licenceNo ?? undefined,
-        licenceExpiry: fromDay(driver.licenceExpiry),
-        licenceFileId: driver.licenceFileId,
-        qualificationNo: driver.qualificationNo ?? undefined,
-        qualificationType: driver.qualificationType,
-        qualificationExpiry: fromDay(driver.qualificationExpiry),
-        qualificationFileId: driver.qualificationFileId,
-        employedAt: fromDay(driver.employedAt),
-        employmentStatus: driver.employmentStatus,
-      });
-    } else {
-      form.setFieldsValue({ employmentStatus: 'employed', qualificationType: 'passenger', orgId: orgOptions.length ? undefined : me.orgId });
-    }
-  }, [open, driver, form, orgOptions.length, me.orgId]);
-
-  const submit = async () => {
-    let v: Values;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    setSaving(true);
-    setError(null);
-    try {
-      const req: DriverSaveRequest = {
-        orgId: v.orgId ?? driver?.orgId ?? me.orgId,
-        name: v.name.trim(),
-        gender: v.gender ?? null,
-        licenceClass: v.licenceClass,
-        licenceNo: text(v.licenceNo),
-        licenceExpiry: toDay(v.licenceExpiry),
-        licenceFileId: v.licenceFileId ?? null,
-        qualificationNo: text(v.qualificationNo),
-        qualificationType: v.qualificationType ?? null,
-        qualificationExpiry: toDay(v.qualificationExpiry),
-        qualificationFileId: v.qualificationFileId ?? null,
-        photoFileId: v.photoFileId ?? null,
-        employedAt: toDay(v.employedAt),
-        employmentStatus: v.employmentStatus,
-      };
-      if (v.idNumber?.trim()) req.idNumber = v.idNumber.trim().toUpperCase();
-      if (v.phone?.trim()) req.phone = v.phone.trim();
-      onSaved(driver ? await updateDriver(driver.id, req) : await createDriver(req));
-    } catch (e) {
-      applyFieldErrors(form, e);
-      setError(isApiError(e) ? e.errorMessage : String(e));
-    } finally {
-      setSaving(false);
-    }
-  };
-
   const req = (field: string) => ({ required: true, message: t('common.required', { field }) });
   const files = driver?.files ?? null;
   const date = <DatePicker style={{ width: '100%' }} />;
+  const label = (field: string) => t(`archive.driver.${field}`);
+  /** on edit: which number is on file, and that an empty field keeps it */
+  const kept = (masked: string | null | undefined) => (editing && masked ? t('archive.driver.numberKeep', { value: masked }) : undefined);
 
   return (
-    <Drawer
+    <ArchiveFormDrawer<Values>
       open={open}
-      onClose={onClose}
-      width={760}
-      destroyOnHidden
-      maskClosable={false}
+      name="driver"
       title={driver ? t('archive.driver.editTitle', { name: driver.name }) : t('archive.driver.createTitle')}
-      extra={
-        <Space>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={saving} onClick={() => void submit()} data-testid="driver-save">
-            {t('common.save')}
-          </Button>
-        </Space>
-      }
+      form={form}
+      record={driver}
+      initialValues={driver ? toValues(driver) : { idType: 'id_card', employmentStatus: 'active', orgId: orgOptions.length ? undefined : me.orgId }}
+      onClose={onClose}
+      onSubmit={async (v) => {
+        const request = toRequest(v, driver?.orgId ?? me.orgId);
+        onSaved(driver ? await updateDriver(driver.id, request) : await createDriver(request));
+      }}
     >
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} role="alert" />}
-      <Form form={form} layout="vertical" name="driver" scrollToFirstError>
-        <Divider orientation="left" orientationMargin={0}>
-          {t('archive.driver.sectionBasic')}
-        </Divider>
-        <Row gutter={16}>
-          {orgOptions.length > 0 && (
-            <Col span={24}>
-              <Form.Item name="orgId" label={t('archive.common.org')} rules={[{ required: true, message: t('archive.common.orgPlaceholder') }]}>
-                <TreeSelect treeData={orgOptions} treeDefaultExpandAll showSearch treeNodeFilterProp="title" placeholder={t('archive.common.orgPlaceholder')} />
-              </Form.Item>
-            </Col>
-          )}
-          <Col xs={24} md={12}>
-            <Form.Item name="name" label={t('archive.driver.name')} rules={[{ ...req(t('archive.driver.name')), whitespace: true }]}>
-              <Input maxLength={30} />
+      <FormSection title={label('sectionBasic')}>
+        {orgOptions.length > 0 && (
+          <Field wide>
+            <Form.Item name="orgId" label={t('archive.common.org')} rules={[{ required: true, message: t('archive.common.orgPlaceholder') }]}>
+              <TreeSelect treeData={orgOptions} treeDefaultExpandAll showSearch treeNodeFilterProp="title" placeholder={t('archive.common.orgPlaceholder')} />
             </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="gender" label={t('archive.driver.gender')}>
-              <Select
-                allowClear
-                options={[
-                  { value: 'M', label: t('archive.driver.genderMale') },
-                  { value: 'F', label: t('archive.driver.genderFemale') },
-                ]}
-              />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item
-              name="idNumber"
-              label={t('archive.driver.idNumber')}
-              extra={editing ? t('archive.driver.idNumberKeep', { value: driver?.idNumber }) : undefined}
-              rules={[
-                ...(editing ? [] : [req(t('archive.driver.idNumber'))]),
-                {
-                  validator: (_, v?: string) => {
-                    if (!v?.trim()) return Promise.resolve();
-                    const problem = validateIdNumber('id_card', v.trim().toUpperCase());
-                    return problem ? Promise.reject(new Error(problem)) : Promise.resolve();
-                  },
+          </Field>
+        )}
+        <Field>
+          <Form.Item name="name" label={label('name')} rules={[{ ...req(label('name')), whitespace: true }]}>
+            <Input maxLength={30} />
+          </Form.Item>
+        </Field>
+        <Field>
+          <Form.Item name="gender" label={label('gender')}>
+            <Select allowClear options={GENDERS.map((g) => ({ value: g, label: t(`archive.common.genders.${g}`) }))} />
+          </Form.Item>
+        </Field>
+        <Field>
+          <Form.Item name="idType" label={label('idType')} rules={[req(label('idType'))]}>
+            <Select<IdType> options={optionsOf(ID_TYPES, ID_TYPE_LABELS)} />
+          </Form.Item>
+        </Field>
+        <Field>
+          <Form.Item
+            name="idNumber"
+            label={label('idNumber')}
+            dependencies={['idType']}
+            extra={kept(driver?.idNumberMasked)}
+            rules={[
+              ...(editing ? [] : [req(label('idNumber'))]),
+              ({ getFieldValue }) => ({
+                validator: (_, v?: string) => {
+                  const problem = v?.trim() ? validateIdNumber(getFieldValue('idType'), v.trim().toUpperCase()) : null;
+                  return problem ? Promise.reject(new Error(problem)) : Promise.resolve();
                 },
-              ]}
-            >
-              <Input maxLength={18} autoComplete="off" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item
-              name="phone"
-              label={t('archive.driver.phone')}
-              extra={editing ? t('archive.driver.phoneKeep', { value: driver?.phone }) : undefined}
-              rules={[...(editing ? [] : [req(t('archive.driver.phone'))]), { pattern: PHONE_PATTERN, message: t('archive.driver.phoneRule') }]}
-            >
-              <Input maxLength={11} inputMode="numeric" autoComplete="off" />
-            </Form.Item>
-          </Col>
-          <Col span={24}>
-            <Form.Item name="photoFileId" label={t('archive.driver.photo')}>
-              <CertificateUpload purpose="driver.photo" label={t('archive.driver.photo')} accept="image/jpeg,image/png,image/webp" files={files} maxSizeMb={5} />
-            </Form.Item>
-          </Col>
-        </Row>
+              }),
+            ]}
+          >
+            <Input maxLength={32} autoComplete="off" />
+          </Form.Item>
+        </Field>
+        <Field>
+          <Form.Item
+            name="phone"
+            label={label('phone')}
+            extra={kept(driver?.phoneMasked)}
+            rules={[...(editing ? [] : [req(label('phone'))]), checkWith(validateMobile, label('phoneRule'))]}
+          >
+            <Input maxLength={11} inputMode="numeric" autoComplete="off" />
+          </Form.Item>
+        </Field>
+        <Field wide>
+          <Form.Item name="photoFileId" label={label('photo')}>
+            <CertificateUpload purpose="driver_photo" label={label('photo')} accept="image/jpeg,image/png,image/webp" files={files} maxSizeMb={5} />
+          </Form.Item>
+        </Field>
+      </FormSection>
 
-        <Divider orientation="left" orientationMargin={0}>
-          {t('archive.driver.sectionLicence')}
-        </Divider>
-        <Row gutter={16}>
-          <Col xs={24} md={12}>
-            <Form.Item name="licenceClass" label={t('archive.driver.licenceClass')} rules={[req(t('archive.driver.licenceClass'))]}>
-              <Select options={LICENCE_CLASSES.map((c) => ({ value: c, label: c }))} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="licenceNo" label={t('archive.driver.licenceNo')}>
-              <Input maxLength={32} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="licenceExpiry" label={t('archive.driver.licenceExpiry')} rules={[req(t('archive.driver.licenceExpiry'))]}>
-              {date}
-            </Form.Item>
-          </Col>
-          <Col span={24}>
-            <Form.Item name="licenceFileId" label={t('archive.driver.licenceFile')}>
-              <CertificateUpload purpose="driver.licence" label={t('archive.driver.licenceFile')} files={files} />
-            </Form.Item>
-          </Col>
-        </Row>
+      <FormSection title={label('sectionLicence')}>
+        <Field>
+          <Form.Item name="licenceClass" label={label('licenceClass')} rules={[req(label('licenceClass'))]}>
+            <Select options={DRIVING_LICENCE_CLASSES.map((c) => ({ value: c, label: c }))} />
+          </Form.Item>
+        </Field>
+        <Field>
+          <Form.Item name="licenceNo" label={label('licenceNo')} extra={kept(driver?.licenceNoMasked)}>
+            <Input maxLength={20} autoComplete="off" />
+          </Form.Item>
+        </Field>
+        <Field>
+          <Form.Item name="licenceFirstIssuedOn" label={label('licenceFirstIssuedOn')}>
+            {date}
+          </Form.Item>
+        </Field>
+        <Field>
+          <Form.Item name="licenceExpiry" label={label('licenceExpiry')} rules={[req(label('licenceExpiry'))]}>
+            {date}
+          </Form.Item>
+        </Field>
+        <Field wide>
+          <Form.Item name="licenceFileId" label={label('licenceFile')}>
+            <CertificateUpload purpose="driver_licence" label={label('licenceFile')} files={files} />
+          </Form.Item>
+        </Field>
+      </FormSection>
 
-        <Divider orientation="left" orientationMargin={0}>
-          {t('archive.driver.sectionQualification')}
-        </Divider>
-        <Row gutter={16}>
-          <Col xs={24} md={12}>
-            <Form.Item name="qualificationNo" label={t('archive.driver.qualificationNo')} rules={[req(t('archive.driver.qualificationNo'))]}>
-              <Input maxLength={32} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="qualificationType" label={t('archive.driver.qualificationType')}>
-              <Select allowClear options={QUALIFICATION_TYPES.map((q) => ({ value: q, label: t(`archive.driver.qualificationTypes.${q}`) }))} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="qualificationExpiry" label={t('archive.driver.qualificationExpiry')} rules={[req(t('archive.driver.qualificationExpiry'))]}>
-              {date}
-            </Form.Item>
-          </Col>
-          <Col span={24}>
-            <Form.Item name="qualificationFileId" label={t('archive.driver.qualificationFile')}>
-              <CertificateUpload purpose="driver.qualification" label={t('archive.driver.qualificationFile')} files={files} />
-            </Form.Item>
-          </Col>
-        </Row>
+      <FormSection title={label('sectionQualification')}>
+        <Field>
+          <Form.Item name="qualificationNo" label={label('qualificationNo')} extra={kept(driver?.qualificationNoMasked)}>
+            <Input maxLength={20} autoComplete="off" />
+          </Form.Item>
+        </Field>
+        <Field>
+          <Form.Item name="qualificationCategory" label={label('qualificationCategory')}>
+            <Select allowClear options={QUALIFICATION_CATEGORIES.map((q) => ({ value: q, label: q }))} />
+          </Form.Item>
+        </Field>
+        <Field>
+          <Form.Item name="qualificationExpiry" label={label('qualificationExpiry')} rules={[req(label('qualificationExpiry'))]}>
+            {date}
+          </Form.Item>
+        </Field>
+        <Field wide>
+          <Form.Item name="qualificationFileId" label={label('qualificationFile')}>
+            {/* contracts has no purpose of its own for the qualification certificate yet */}
+            <CertificateUpload purpose="driver_qualification" label={label('qualificationFile')} files={files} />
+          </Form.Item>
+        </Field>
+      </FormSection>
 
-        <Divider orientation="left" orientationMargin={0}>
-          {t('archive.driver.sectionEmployment')}
-        </Divider>
-        <Row gutter={16}>
-          <Col xs={24} md={12}>
-            <Form.Item name="employedAt" label={t('archive.driver.employedAt')}>
-              {date}
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="employmentStatus" label={t('archive.driver.employmentStatus')} rules={[req(t('archive.driver.employmentStatus'))]}>
-              <Select options={EMPLOYMENT_STATUSES.map((s) => ({ value: s, label: t(`archive.driver.employment.${s}`) }))} />
-            </Form.Item>
-          </Col>
-        </Row>
-      </Form>
-    </Drawer>
+      <FormSection title={label('sectionEmployment')}>
+        <Field>
+          <Form.Item name="hiredOn" label={label('hiredOn')}>
+            {date}
+          </Form.Item>
+        </Field>
+        <Field>
+          <Form.Item name="employmentStatus" label={label('employmentStatus')} rules={[req(label('employmentStatus'))]}>
+            <Select options={optionsOf(EMPLOYMENT_STATUSES, EMPLOYMENT_STATUS_LABELS)} />
+          </Form.Item>
+        </Field>
+      </FormSection>
+    </ArchiveFormDrawer>
   );
 }

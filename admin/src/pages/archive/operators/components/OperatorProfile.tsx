@@ -1,54 +1,58 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Col, DatePicker, Empty, Form, Input, List, Radio, Row, Space, Spin, Tabs, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, DatePicker, Form, Input, Radio, Row, Space, Spin, Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type dayjs from 'dayjs';
+import {
+  MERCHANT_MODES, validateCreditCode, validateMobile,
+  type MerchantMode, type OperatorInput, type OperatorView,
+} from '@dzky/contracts';
 import { canDo } from '../../../../access';
+import { HistoryTimeline } from '../../../../components/data-table';
 import { CertificateUpload } from '../../../../components/upload';
 import { isApiError } from '../../../../request';
 import { useProfile } from '../../../../session';
 import { applyFieldErrors } from '../../../../utils/form';
-import { ExpiryDate } from '../../components/ExpiryDate';
+import { checkWith } from '../../components/ArchiveFormDrawer';
 import { fromDay, toDay } from '../../components/expiry';
-import HistoryTimeline from '../../components/HistoryTimeline';
-import { fieldLabeller } from '../../components/labels';
+import { fieldLabeller, historyActionLabel } from '../../components/labels';
+import { Blockers, OperableTag } from '../../components/StatusTags';
 import VerifyPanel from '../../components/VerifyPanel';
-import type { MerchantMode, OperatorSaveRequest, OperatorView } from '../../types';
 import { getOperator, operatorHistory, updateMerchant, updateOperator, verifyOperator } from '../service';
 
-/** GB 32100: 18 characters from 0-9 and A-Z without I, O, Z, S, V. */
-export const CREDIT_CODE = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
-const REGION_CODE = /^\d{6}$/;
 const MCH_ID = /^\d{8,12}$/;
-const PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
+const DATES = ['businessLicenceExpiry', 'permitExpiry', 'agreementSignedOn', 'agreementValidUntil'] as const;
 
-type FileId = number | string | null;
-interface Values {
-  shortName?: string;
-  creditCode?: string;
-  legalRepresentative?: string;
-  contactName?: string;
-  contactPhone?: string;
-  address?: string;
-  regionCode?: string;
-  businessLicenceExpiry?: dayjs.Dayjs | null;
-  businessLicenceFileId?: FileId;
-  permitNo?: string;
-  permitScope?: string;
-  permitExpiry?: dayjs.Dayjs | null;
-  permitFileId?: FileId;
-  agreementNo?: string;
-  agreementSignedAt?: dayjs.Dayjs | null;
-  agreementExpiry?: dayjs.Dayjs | null;
-  agreementFileId?: FileId;
-}
+type Values = Omit<OperatorInput, (typeof DATES)[number]> & Partial<Record<(typeof DATES)[number], dayjs.Dayjs | null>>;
 
 interface MerchantValues {
-  merchantMode: MerchantMode;
+  mode: MerchantMode;
   subMchId?: string;
   mchId?: string;
+  settlementAccountName: string;
 }
 
 const text = (v?: string | null) => (v?.trim() ? v.trim() : null);
+
+function toValues(o: OperatorView): Values {
+  // the contact phone comes masked: the field stays empty and only a newly entered number is sent
+  return { ...o, legalName: o.legalName || o.orgName, ...Object.fromEntries(DATES.map((f) => [f, fromDay(o[f])])) } as Values;
+}
+
+function toRequest(v: Values): OperatorInput {
+  return {
+    ...v,
+    creditCode: v.creditCode.trim().toUpperCase(),
+    contactPhone: text(v.contactPhone) ?? undefined,
+    businessLicenceExpiry: toDay(v.businessLicenceExpiry),
+    permitExpiry: toDay(v.permitExpiry) ?? '',
+    agreementNo: text(v.agreementNo),
+    agreementSignedOn: toDay(v.agreementSignedOn),
+    agreementValidUntil: toDay(v.agreementValidUntil),
+    businessLicenceFileId: v.businessLicenceFileId ?? null,
+    permitFileId: v.permitFileId ?? null,
+    agreementFileId: v.agreementFileId ?? null,
+  };
+}
 
 interface Props {
   id: number;
@@ -69,38 +73,29 @@ export default function OperatorProfile({ id, onChanged }: Props) {
   const [saving, setSaving] = useState<'archive' | 'merchant' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const label = fieldLabeller(t, (k) => i18n.exists(k), 'operator');
-  const mode = Form.useWatch('merchantMode', merchantForm);
+  const mode = Form.useWatch('mode', merchantForm);
 
   const fill = useCallback(
     (o: OperatorView) => {
       setOp(o);
-      form.setFieldsValue({
-        shortName: o.shortName ?? undefined,
-        creditCode: o.creditCode ?? undefined,
-        legalRepresentative: o.legalRepresentative ?? undefined,
-        contactName: o.contactName ?? undefined,
-        address: o.address ?? undefined,
-        regionCode: o.regionCode ?? undefined,
-        businessLicenceExpiry: fromDay(o.businessLicenceExpiry),
-        businessLicenceFileId: o.businessLicenceFileId,
-        permitNo: o.permitNo ?? undefined,
-        permitScope: o.permitScope ?? undefined,
-        permitExpiry: fromDay(o.permitExpiry),
-        permitFileId: o.permitFileId,
-        agreementNo: o.agreementNo ?? undefined,
-        agreementSignedAt: fromDay(o.agreementSignedAt),
-        agreementExpiry: fromDay(o.agreementExpiry),
-        agreementFileId: o.agreementFileId,
+      form.resetFields();
+      form.setFieldsValue(toValues(o));
+      merchantForm.setFieldsValue({
+        mode: o.merchant.mode ?? undefined,
+        subMchId: o.merchant.subMchId ?? undefined,
+        mchId: o.merchant.mchId ?? undefined,
+        settlementAccountName: o.merchant.settlementAccountName ?? undefined,
       });
-      merchantForm.setFieldsValue({ merchantMode: o.merchantMode, subMchId: o.subMchId ?? undefined, mchId: o.mchId ?? undefined });
     },
     [form, merchantForm],
   );
 
+  const reload = useCallback(() => getOperator(id).then(fill, () => undefined), [id, fill]);
+
   useEffect(() => {
     setOp(null);
-    getOperator(id).then(fill, () => undefined);
-  }, [id, fill]);
+    void reload();
+  }, [reload]);
 
   const save = async () => {
     let v: Values;
@@ -112,28 +107,7 @@ export default function OperatorProfile({ id, onChanged }: Props) {
     setSaving('archive');
     setError(null);
     try {
-      const req: OperatorSaveRequest = {
-        shortName: text(v.shortName),
-        creditCode: text(v.creditCode)?.toUpperCase() ?? null,
-        legalRepresentative: text(v.legalRepresentative),
-        contactName: text(v.contactName),
-        address: text(v.address),
-        regionCode: text(v.regionCode),
-        businessLicenceExpiry: toDay(v.businessLicenceExpiry),
-        businessLicenceFileId: v.businessLicenceFileId ?? null,
-        permitNo: text(v.permitNo),
-        permitScope: text(v.permitScope),
-        permitExpiry: toDay(v.permitExpiry),
-        permitFileId: v.permitFileId ?? null,
-        agreementNo: text(v.agreementNo),
-        agreementSignedAt: toDay(v.agreementSignedAt),
-        agreementExpiry: toDay(v.agreementExpiry),
-        agreementFileId: v.agreementFileId ?? null,
-      };
-      // the phone comes masked: only a newly entered number is sent
-      if (v.contactPhone?.trim()) req.contactPhone = v.contactPhone.trim();
-      fill(await updateOperator(id, req));
-      form.setFieldValue('contactPhone', undefined);
+      fill(await updateOperator(id, toRequest(v)));
       message.success(t('common.saved'));
       onChanged?.();
     } catch (e) {
@@ -155,9 +129,10 @@ export default function OperatorProfile({ id, onChanged }: Props) {
     try {
       fill(
         await updateMerchant(id, {
-          merchantMode: v.merchantMode,
-          subMchId: v.merchantMode === 'sub_merchant' ? (text(v.subMchId) ?? null) : null,
-          mchId: v.merchantMode === 'direct' ? (text(v.mchId) ?? null) : null,
+          mode: v.mode,
+          subMchId: v.mode === 'sub_merchant' ? text(v.subMchId) : null,
+          mchId: v.mode === 'direct' ? text(v.mchId) : null,
+          settlementAccountName: v.settlementAccountName.trim(),
         }),
       );
       message.success(t('common.saved'));
@@ -171,102 +146,79 @@ export default function OperatorProfile({ id, onChanged }: Props) {
 
   if (!op) return <Spin style={{ display: 'block', margin: '48px auto' }} />;
 
-  const files = op.files ?? null;
-  const date = <DatePicker style={{ width: '100%' }} disabled={!canWrite} />;
-  const input = (max: number) => <Input maxLength={max} disabled={!canWrite} />;
-  const req = (field: string) => ({ required: true, message: t('common.required', { field }) });
+  const files = op.files;
+  const date = <DatePicker style={{ width: '100%' }} />;
+  const input = (max: number) => <Input maxLength={max} />;
+  const req = (field: string) => ({ required: true, whitespace: true, message: t('common.required', { field }) });
+  const item = (name: keyof Values, max: number, required = false) => (
+    <Col xs={24} md={12}>
+      <Form.Item name={name} label={label(name)} rules={required ? [req(label(name))] : undefined}>
+        {input(max)}
+      </Form.Item>
+    </Col>
+  );
 
   const archiveTab = (
     <Form form={form} layout="vertical" name="operator" disabled={!canWrite} scrollToFirstError>
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} role="alert" />}
       <Card size="small" title={t('archive.operator.sectionBasic')} style={{ marginBottom: 16 }}>
         <Row gutter={16}>
-          <Col xs={24} md={12}>
-            <Form.Item label={t('archive.operator.name')}>
-              <Input value={op.name} disabled />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="shortName" label={t('archive.operator.shortName')}>
-              {input(32)}
-            </Form.Item>
-          </Col>
+          {item('legalName', 100, true)}
           <Col xs={24} md={12}>
             <Form.Item
               name="creditCode"
-              label={t('archive.operator.creditCode')}
+              label={label('creditCode')}
               normalize={(v: string) => v?.toUpperCase().trim()}
-              rules={[req(t('archive.operator.creditCode')), { pattern: CREDIT_CODE, message: t('archive.operator.creditCodeRule') }]}
+              rules={[req(label('creditCode')), checkWith(validateCreditCode, t('archive.operator.creditCodeRule'))]}
             >
               {input(18)}
             </Form.Item>
           </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="legalRepresentative" label={t('archive.operator.legalRepresentative')}>
-              {input(30)}
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="contactName" label={t('archive.operator.contactName')}>
-              {input(30)}
-            </Form.Item>
-          </Col>
+          {item('legalRepresentative', 64, true)}
+          {item('contactName', 64, true)}
           <Col xs={24} md={12}>
             <Form.Item
               name="contactPhone"
-              label={t('archive.operator.contactPhone')}
-              extra={op.contactPhone ? t('archive.driver.phoneKeep', { value: op.contactPhone }) : undefined}
-              rules={[{ pattern: PHONE, message: t('archive.operator.contactPhoneRule') }]}
+              label={label('contactPhone')}
+              extra={op.contactPhoneMasked ? t('archive.driver.numberKeep', { value: op.contactPhoneMasked }) : undefined}
+              rules={[...(op.contactPhoneMasked ? [] : [req(label('contactPhone'))]), checkWith(validateMobile, t('archive.operator.contactPhoneRule'))]}
             >
-              {input(20)}
+              <Input maxLength={11} inputMode="numeric" />
             </Form.Item>
           </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="regionCode" label={t('archive.operator.regionCode')} rules={[{ pattern: REGION_CODE, message: t('archive.operator.regionCodeRule') }]}>
-              {input(6)}
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="address" label={t('archive.operator.address')}>
-              {input(128)}
-            </Form.Item>
-          </Col>
+          {item('address', 200, true)}
         </Row>
       </Card>
       <Card size="small" title={t('archive.operator.sectionBusinessLicence')} style={{ marginBottom: 16 }}>
         <Row gutter={16}>
           <Col xs={24} md={12}>
-            <Form.Item name="businessLicenceExpiry" label={t('archive.operator.businessLicenceExpiry')} extra={t('archive.operator.longTermHint')}>
+            <Form.Item name="businessLicenceExpiry" label={label('businessLicenceExpiry')} extra={t('archive.operator.longTermHint')}>
               {date}
             </Form.Item>
           </Col>
           <Col span={24}>
-            <Form.Item name="businessLicenceFileId" label={t('archive.operator.businessLicenceFile')}>
-              <CertificateUpload purpose="operator.businessLicence" label={t('archive.operator.businessLicenceFile')} files={files} disabled={!canWrite} />
+            <Form.Item name="businessLicenceFileId" label={label('businessLicenceFile')}>
+              <CertificateUpload purpose="operator_licence" label={label('businessLicenceFile')} files={files} disabled={!canWrite} />
             </Form.Item>
           </Col>
         </Row>
       </Card>
       <Card size="small" title={t('archive.operator.sectionPermit')} style={{ marginBottom: 16 }}>
         <Row gutter={16}>
+          {item('permitNo', 64, true)}
           <Col xs={24} md={12}>
-            <Form.Item name="permitNo" label={t('archive.operator.permitNo')} rules={[req(t('archive.operator.permitNo'))]}>
-              {input(32)}
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="permitExpiry" label={t('archive.operator.permitExpiry')} rules={[req(t('archive.operator.permitExpiry'))]}>
+            <Form.Item name="permitExpiry" label={label('permitExpiry')} rules={[{ required: true, message: t('common.required', { field: label('permitExpiry') }) }]}>
               {date}
             </Form.Item>
           </Col>
           <Col span={24}>
-            <Form.Item name="permitScope" label={t('archive.operator.permitScope')}>
-              <Input.TextArea maxLength={256} autoSize={{ minRows: 2, maxRows: 4 }} disabled={!canWrite} />
+            <Form.Item name="permitScope" label={label('permitScope')} rules={[req(label('permitScope'))]}>
+              <Input.TextArea maxLength={200} autoSize={{ minRows: 2, maxRows: 4 }} />
             </Form.Item>
           </Col>
           <Col span={24}>
-            <Form.Item name="permitFileId" label={t('archive.operator.permitFile')}>
-              <CertificateUpload purpose="operator.permit" label={t('archive.operator.permitFile')} files={files} disabled={!canWrite} />
+            <Form.Item name="permitFileId" label={label('permitFile')}>
+              <CertificateUpload purpose="operator_licence" label={label('permitFile')} files={files} disabled={!canWrite} />
             </Form.Item>
           </Col>
         </Row>
@@ -274,23 +226,24 @@ export default function OperatorProfile({ id, onChanged }: Props) {
       <Card size="small" title={t('archive.operator.sectionAgreement')} style={{ marginBottom: 16 }}>
         <Row gutter={16}>
           <Col xs={24} md={8}>
-            <Form.Item name="agreementNo" label={t('archive.operator.agreementNo')}>
+            <Form.Item name="agreementNo" label={label('agreementNo')}>
               {input(64)}
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
-            <Form.Item name="agreementSignedAt" label={t('archive.operator.agreementSignedAt')}>
+            <Form.Item name="agreementSignedOn" label={label('agreementSignedOn')}>
               {date}
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
-            <Form.Item name="agreementExpiry" label={t('archive.operator.agreementExpiry')}>
+            <Form.Item name="agreementValidUntil" label={label('agreementValidUntil')}>
               {date}
             </Form.Item>
           </Col>
           <Col span={24}>
-            <Form.Item name="agreementFileId" label={t('archive.operator.agreementFile')}>
-              <CertificateUpload purpose="operator.agreement" label={t('archive.operator.agreementFile')} files={files} disabled={!canWrite} />
+            <Form.Item name="agreementFileId" label={label('agreementFile')}>
+              {/* contracts has no purpose for cooperation agreements yet */}
+              <CertificateUpload purpose="operator_agreement" label={label('agreementFile')} files={files} disabled={!canWrite} />
             </Form.Item>
           </Col>
         </Row>
@@ -311,25 +264,23 @@ export default function OperatorProfile({ id, onChanged }: Props) {
   const merchantTab = (
     <Form form={merchantForm} layout="vertical" name="merchant" disabled={!canMerchant} style={{ maxWidth: 560 }}>
       {!canMerchant && <Alert type="info" showIcon message={t('archive.operator.merchantReadonly')} style={{ marginBottom: 16 }} />}
-      <Form.Item name="merchantMode" label={t('archive.operator.merchantMode')} rules={[{ required: true }]}>
-        <Radio.Group
-          options={(['sub_merchant', 'direct', 'none'] as const).map((m) => ({ value: m, label: t(`archive.operator.merchantModes.${m}`) }))}
-        />
+      {!op.merchant.mode && <Alert type="warning" showIcon message={t('archive.operator.merchantModes.none')} style={{ marginBottom: 16 }} />}
+      <Form.Item name="mode" label={label('merchantMode')} rules={[{ required: true, message: t('common.select', { field: label('merchantMode') }) }]}>
+        <Radio.Group options={MERCHANT_MODES.map((m) => ({ value: m, label: t(`archive.operator.merchantModes.${m}`) }))} />
       </Form.Item>
       {mode === 'sub_merchant' && (
-        <Form.Item
-          name="subMchId"
-          label={t('archive.operator.subMchId')}
-          rules={[req(t('archive.operator.subMchId')), { pattern: MCH_ID, message: t('archive.operator.mchIdRule') }]}
-        >
+        <Form.Item name="subMchId" label={label('subMchId')} rules={[req(label('subMchId')), { pattern: MCH_ID, message: t('archive.operator.mchIdRule') }]}>
           <Input maxLength={12} inputMode="numeric" />
         </Form.Item>
       )}
       {mode === 'direct' && (
-        <Form.Item name="mchId" label={t('archive.operator.mchId')} extra={t('archive.operator.directHint')} rules={[req(t('archive.operator.mchId')), { pattern: MCH_ID, message: t('archive.operator.mchIdRule') }]}>
+        <Form.Item name="mchId" label={label('mchId')} extra={t('archive.operator.directHint')} rules={[req(label('mchId')), { pattern: MCH_ID, message: t('archive.operator.mchIdRule') }]}>
           <Input maxLength={12} inputMode="numeric" />
         </Form.Item>
       )}
+      <Form.Item name="settlementAccountName" label={label('settlementAccountName')} rules={[req(label('settlementAccountName'))]}>
+        <Input maxLength={100} />
+      </Form.Item>
       {canMerchant && (
         <Button type="primary" loading={saving === 'merchant'} onClick={() => void saveMerchant()} data-testid="merchant-save">
           {t('archive.operator.merchantSave')}
@@ -338,48 +289,42 @@ export default function OperatorProfile({ id, onChanged }: Props) {
     </Form>
   );
 
-  const linesTab =
-    op.licensedLines.length === 0 ? (
-      <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('archive.operator.linesEmpty')} />
-    ) : (
-      <List
-        size="small"
-        dataSource={op.licensedLines}
-        renderItem={(l) => (
-          <List.Item extra={<ExpiryDate date={l.validUntil} />}>
-            <Typography.Text>{l.name}</Typography.Text>
-          </List.Item>
-        )}
-      />
-    );
-
   return (
-    <Tabs
-      items={[
-        { key: 'archive', label: t('archive.common.basic'), children: archiveTab },
-        { key: 'merchant', label: t('archive.operator.sectionMerchant'), children: merchantTab },
-        { key: 'lines', label: t('archive.operator.sectionLines'), children: linesTab },
-        {
-          key: 'verify',
-          label: t('archive.common.verifyTitle'),
-          children: (
-            <VerifyPanel
-              verification={op.verification}
-              fieldLabel={label}
-              onVerify={
-                canWrite
-                  ? async () => {
-                      const r = await verifyOperator(id);
-                      onChanged?.();
-                      return r;
-                    }
-                  : undefined
-              }
-            />
-          ),
-        },
-        { key: 'history', label: t('archive.common.history'), children: <HistoryTimeline load={() => operatorHistory(id)} fieldLabel={label} version={op.updatedAt} /> },
-      ]}
-    />
+    <>
+      {!op.operable && (
+        <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={<OperableTag operable={false} blockers={op.blockers} />} description={<Blockers blockers={op.blockers} />} />
+      )}
+      <Tabs
+        items={[
+          { key: 'archive', label: t('archive.common.basic'), children: archiveTab },
+          { key: 'merchant', label: t('archive.operator.sectionMerchant'), children: merchantTab },
+          {
+            key: 'verify',
+            label: t('archive.common.verifyTitle'),
+            children: (
+              <VerifyPanel
+                verification={op.verification}
+                fieldLabel={label}
+                onVerify={
+                  canWrite
+                    ? async () => {
+                        const r = await verifyOperator(id);
+                        onChanged?.();
+                        void reload();
+                        return r;
+                      }
+                    : undefined
+                }
+              />
+            ),
+          },
+          {
+            key: 'history',
+            label: t('archive.common.history'),
+            children: <HistoryTimeline load={() => operatorHistory(id)} fieldLabel={label} actionLabel={historyActionLabel} version={op.updatedAt} />,
+          },
+        ]}
+      />
+    </>
   );
 }

@@ -725,7 +725,7 @@ export default function RouteEditor({ id }: { id: string }) {
               icon={<HistoryOutlined />}
               onClick={() => setHistory({ id: route.id, title: route.name })}
             >
-              {t('basedata.history.short')}
+              {t('dataTable.historyShort')}
             </Button>
           )}
           {route && canWrite && (

@@ -1,12 +1,13 @@
 import { Body, Controller, Fields, Files, Get, Inject, Param, Post, Put, Query } from '@midwayjs/core';
 import type { Context } from '@midwayjs/koa';
 import { ApiBearerAuth, ApiTags } from '@midwayjs/swagger';
-import type { ArchiveHistoryEntry, ArchiveImportResult, DriverLinkCandidate, DriverView, Page, VerificationView } from '@dzky/contracts';
+import { chinaToday, type ArchiveHistoryEntry, type ImportResult, type DriverLinkCandidate, type DriverView, type Page, type VerificationView } from '@dzky/contracts';
+import { sendXlsx, uploadedSheet, type UploadedSheet } from '../../../../common/excel';
 import { RequirePermission } from '../../../../common/security/access.decorator';
 import { adminOf, originOf } from '../../../../common/security/origin';
 import { FileUploadMiddleware } from '../../../file/middleware/file-upload.middleware';
 import { DriverDTO, DriverLinkDTO, DriverQueryDTO } from '../../dto/archive.dto';
-import { ArchiveExcelService, sendWorkbook, uploadedSheet, type UploadedFile } from '../../service/archive-excel.service';
+import { ArchiveExcelService } from '../../service/archive-excel.service';
 import { DriverService } from '../../service/driver.service';
 
 const READ = ['basedata:read', 'basedata:write'] as const;
@@ -31,18 +32,18 @@ export class DriverController {
   @Get('/export')
   async export(@Query() q: DriverQueryDTO) {
     const buffer = await this.excel.exportDrivers(adminOf(this.ctx), q, originOf(this.ctx));
-    return sendWorkbook(this.ctx, buffer, 'drivers');
+    return sendXlsx(this.ctx, buffer, `驾驶员-${chinaToday()}.xlsx`);
   }
 
   @RequirePermission('basedata:write')
   @Get('/import-template')
   async template() {
-    return sendWorkbook(this.ctx, await this.excel.driverTemplate(), 'drivers-template');
+    return sendXlsx(this.ctx, await this.excel.driverTemplate(), '驾驶员导入模板.xlsx');
   }
 
   @RequirePermission('basedata:write')
   @Post('/import', { middleware: [FileUploadMiddleware] })
-  async import(@Files() files: UploadedFile[] = [], @Fields() _fields: Record<string, string> = {}): Promise<ArchiveImportResult> {
+  async import(@Files() files: UploadedSheet[] = [], @Fields() _fields: Record<string, string> = {}): Promise<ImportResult> {
     return this.excel.importDrivers(adminOf(this.ctx), await uploadedSheet(files), originOf(this.ctx));
   }
 

@@ -1,12 +1,13 @@
 import { Body, Controller, Fields, Files, Get, Inject, Param, Post, Put, Query } from '@midwayjs/core';
 import type { Context } from '@midwayjs/koa';
 import { ApiBearerAuth, ApiTags } from '@midwayjs/swagger';
-import type { ArchiveHistoryEntry, ArchiveImportResult, Page, VehicleView, VerificationView } from '@dzky/contracts';
+import { chinaToday, type ArchiveHistoryEntry, type ImportResult, type Page, type VehicleView, type VerificationView } from '@dzky/contracts';
+import { sendXlsx, uploadedSheet, type UploadedSheet } from '../../../../common/excel';
 import { RequirePermission } from '../../../../common/security/access.decorator';
 import { adminOf, originOf } from '../../../../common/security/origin';
 import { FileUploadMiddleware } from '../../../file/middleware/file-upload.middleware';
 import { VehicleDTO, VehicleQueryDTO } from '../../dto/archive.dto';
-import { ArchiveExcelService, sendWorkbook, uploadedSheet, type UploadedFile } from '../../service/archive-excel.service';
+import { ArchiveExcelService } from '../../service/archive-excel.service';
 import { VehicleService } from '../../service/vehicle.service';
 
 const READ = ['basedata:read', 'basedata:write'] as const;
@@ -29,19 +30,19 @@ export class VehicleController {
   @Get('/export')
   async export(@Query() q: VehicleQueryDTO) {
     const buffer = await this.excel.exportVehicles(adminOf(this.ctx), q, originOf(this.ctx));
-    return sendWorkbook(this.ctx, buffer, 'vehicles');
+    return sendXlsx(this.ctx, buffer, `车辆-${chinaToday()}.xlsx`);
   }
 
   @RequirePermission('basedata:write')
   @Get('/import-template')
   async template() {
-    return sendWorkbook(this.ctx, await this.excel.vehicleTemplate(), 'vehicles-template');
+    return sendXlsx(this.ctx, await this.excel.vehicleTemplate(), '车辆导入模板.xlsx');
   }
 
   /** multipart `file` (.xlsx from the template): every row is imported, or none (IMPORT.INVALID_ROWS). */
   @RequirePermission('basedata:write')
   @Post('/import', { middleware: [FileUploadMiddleware] })
-  async import(@Files() files: UploadedFile[] = [], @Fields() _fields: Record<string, string> = {}): Promise<ArchiveImportResult> {
+  async import(@Files() files: UploadedSheet[] = [], @Fields() _fields: Record<string, string> = {}): Promise<ImportResult> {
     return this.excel.importVehicles(adminOf(this.ctx), await uploadedSheet(files), originOf(this.ctx));
   }
 

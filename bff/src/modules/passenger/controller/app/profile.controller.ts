@@ -2,8 +2,7 @@ import { Body, Controller, Get, Inject, Put } from '@midwayjs/core';
 import type { Context } from '@midwayjs/koa';
 import { ApiBearerAuth, ApiTags } from '@midwayjs/swagger';
 import { AllowWithoutPrivacyConsent } from '../../../../common/security/access.decorator';
-import { originOf } from '../../../../common/security/origin';
-import { endUserOf } from '../end-user-of';
+import { endUserOf, originOf } from '../../../../common/security/origin';
 import { ProfileUpdateDTO } from '../../dto/passenger.dto';
 import { PassengerProfileService } from '../../service/passenger-profile.service';
 

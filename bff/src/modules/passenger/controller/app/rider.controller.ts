@@ -1,8 +1,7 @@
 import { Body, Controller, Del, Get, Inject, Param, Post, Put } from '@midwayjs/core';
 import type { Context } from '@midwayjs/koa';
 import { ApiBearerAuth, ApiTags } from '@midwayjs/swagger';
-import { originOf } from '../../../../common/security/origin';
-import { endUserOf } from '../end-user-of';
+import { endUserOf, originOf } from '../../../../common/security/origin';
 import { RiderDTO, RiderUpdateDTO } from '../../dto/passenger.dto';
 import { RiderService } from '../../service/rider.service';
 
