@@ -1,5 +1,35 @@
+import { deflateSync } from 'zlib';
 import { expect, test, type Page } from '@playwright/test';
 import { signInAdmin, snap, urls } from './support/stack';
+
+/** A real 48×32 PNG (a scanned certificate stand-in): the bff judges the type by these bytes. */
+function certificatePng(): Buffer {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (buf: Buffer) => {
+    let c = 0xffffffff;
+    for (const b of buf) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const sum = Buffer.alloc(4);
+    sum.writeUInt32BE(crc(body));
+    return Buffer.concat([len, body, sum]);
+  };
+  const [w, h] = [48, 32];
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(w, 0);
+  header.writeUInt32BE(h, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
+  const rows = Buffer.concat(Array.from({ length: h }, (_, y) => Buffer.from([0, ...Array.from({ length: w }, (_, x) => [30 + x * 4, 120, 200 - y * 4]).flat()])));
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
+}
 
 /**
  * Base data and archives, end to end against the real bff, its OSS sandbox and the self-hosted
@@ -58,5 +88,36 @@ test.describe('base data', { tag: '@basedata' }, () => {
     await expect(page.getByRole('row').filter({ hasText: '深圳北站' }).first()).toBeVisible();
     await expect(page.getByTestId('stops-map')).toHaveAttribute('data-map-ready', 'true');
     await snap(page, 'basedata-04-stops');
+  });
+
+  test('R-6.1.2 R-8.2 a dispatcher uploads a vehicle certificate image and opens it again after a reload', async ({ page }) => {
+    await signInAdmin(page, 'pc_dispatch');
+    await page.goto('/archive/vehicles');
+    const row = page.getByRole('row').filter({ hasText: '粤B12345D' });
+    await expect(row).toBeVisible();
+    await snap(page, 'archive-01-vehicles');
+
+    await row.getByRole('button', { name: /编\s*辑/ }).click();
+    const drawer = page.getByRole('dialog').filter({ hasText: '编辑车辆档案 · 粤B12345D' });
+    await expect(drawer).toBeVisible();
+    const transportCert = drawer.getByTestId('upload-vehicle_cert').first();
+    await transportCert.locator('input[type=file]').setInputFiles({ name: '道路运输证.png', mimeType: 'image/png', buffer: certificatePng() });
+    await expect(transportCert.getByTestId('upload-item')).toBeVisible();
+    await expect(transportCert.getByTestId('upload-preview')).toBeVisible();
+    await drawer.getByTestId('vehicle-save').click();
+    await expect(drawer).toBeHidden();
+
+    await page.reload();
+    await page.getByRole('row').filter({ hasText: '粤B12345D' }).getByRole('button', { name: /查\s*看/ }).click();
+    const detail = page.getByRole('dialog').filter({ hasText: '车辆档案 · 粤B12345D' });
+    const stored = detail.getByTestId('detail-transportCertFile');
+    await expect(stored.getByTestId('upload-item')).toBeVisible();
+    await stored.getByTestId('upload-preview').click();
+    // the preview loads the image through a fresh short-lived signed URL from the OSS sandbox
+    const preview = page.locator('.ant-image-preview-img');
+    await expect(preview).toBeVisible();
+    await expect(preview).toHaveAttribute('src', /Signature=/);
+    await expect.poll(() => preview.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(48);
+    await snap(page, 'archive-02-certificate-preview');
   });
 });

@@ -46,6 +46,8 @@ export async function snap(page: Page, name: string): Promise<void> {
 
 /** TOTP secrets enrolled during this run (run.mjs starts each run on a fresh database). */
 const enrolled = new Map<string, string>();
+/** the last code each user signed in with: the bff refuses a code twice, so the next sign-in waits for a new one */
+const lastCode = new Map<string, string>();
 
 /**
  * Signs a demo admin in through the real login page: password, then the authenticator — enrolling
@@ -66,7 +68,13 @@ export async function signInAdmin(page: Page, username: string): Promise<void> {
     enrolled.set(username, secret);
   }
   const totp = new TOTP({ algorithm: 'SHA1', digits: 6, period: 30, secret: Secret.fromBase32(enrolled.get(username)!) });
+  let code = totp.generate();
+  while (code === lastCode.get(username)) {
+    await page.waitForTimeout(1000);
+    code = totp.generate();
+  }
+  lastCode.set(username, code);
   await otp.click();
-  await page.keyboard.type(totp.generate()); // the sixth digit submits
+  await page.keyboard.type(code); // the sixth digit submits
   await page.waitForURL(/\/dashboard$/);
 }
