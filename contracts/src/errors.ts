@@ -56,6 +56,22 @@ export const ErrorCodes = {
   'RIDER.DUPLICATE': { status: 409, message: '该乘车人已添加' },
   'RIDER.LIMIT_REACHED': { status: 409, message: '乘车人数量已达上限' },
   'RIDER.SELF_EXISTS': { status: 409, message: '已有一位乘车人标记为本人' },
+  // trips, fares and booking
+  'TRIP.NOT_BOOKABLE': { status: 409, message: '该班次当前不可预订' },
+  'TRIP.PRESALE_NOT_OPEN': { status: 409, message: '该班次尚未开售' },
+  'TRIP.SALES_CLOSED': { status: 409, message: '该班次已停止售票' },
+  'TRIP.CANCELLED': { status: 409, message: '该班次已取消' },
+  'TRIP.DUPLICATE': { status: 409, message: '该线路同一时间已有班次' },
+  'TRIP.CAPACITY_BELOW_SOLD': { status: 409, message: '座位数不能少于已售座位' },
+  'TRIP.STATE_INVALID': { status: 409, message: '班次状态已变化，请刷新' },
+  'FARE.NOT_SET': { status: 409, message: '该区间暂未设置票价' },
+  'ORDER.SEAT_SOLD_OUT': { status: 409, message: '余票不足' },
+  'ORDER.SEAT_TAKEN': { status: 409, message: '所选座位已被占用，请重新选座' },
+  'ORDER.RIDER_ALREADY_BOOKED': { status: 409, message: '乘车人已有本班次的车票' },
+  'ORDER.UNPAID_LIMIT': { status: 409, message: '待支付订单过多，请先支付或取消' },
+  'ORDER.OUTSIDE_ZONE': { status: 422, message: '所选地点不在服务区域内' },
+  'ORDER.STATE_INVALID': { status: 409, message: '订单状态已变化，请刷新' },
+  'ORDER.IDEMPOTENCY_MISMATCH': { status: 409, message: '重复提交的订单内容不一致' },
 } as const;
 
 export type ErrorCode = keyof typeof ErrorCodes;

@@ -16,6 +16,7 @@ export const Permissions = {
   'audit:export': '导出审计日志',
   'basedata:read': '查看基础数据',
   'basedata:write': '维护基础数据',
+  'fare:write': '维护票价与交易规则',
   'dispatch:read': '查看调度',
   'dispatch:write': '调度操作',
   'order:read': '查看订单',

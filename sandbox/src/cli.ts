@@ -29,6 +29,9 @@ const GENERATED = [
   'OSS_ACCESS_KEY_ID',
   'OSS_ACCESS_KEY_SECRET',
   'LICENCE_REGISTRY_APP_SECRET',
+  // an AMap web-service key with 数字签名 switched on, as production's should be
+  'AMAP_WEB_KEY',
+  'AMAP_WEB_PRIVATE_KEY',
 ];
 /** Aliyun AccessKey IDs start with LTAI; the other generated values are plain random secrets. */
 const ACCESS_KEY_IDS = new Set(['ALIYUN_SMS_ACCESS_KEY_ID', 'OSS_ACCESS_KEY_ID']);
@@ -71,7 +74,13 @@ async function main(): Promise<void> {
   });
   const sandbox = await startSandbox({
     host: env.SANDBOX_HOST ?? '127.0.0.1',
-    ports: { wechat: ports.sandboxWechat, sms: ports.sandboxSms, oss: ports.sandboxOss, licence: ports.sandboxLicence },
+    ports: {
+      wechat: ports.sandboxWechat,
+      sms: ports.sandboxSms,
+      oss: ports.sandboxOss,
+      licence: ports.sandboxLicence,
+      amap: ports.sandboxAmap,
+    },
     wechat: { apps: [app('PASSENGER'), app('DRIVER'), app('OFFICIAL')], seed: env.SANDBOX_SEED },
     sms: {
       accessKeys: [
@@ -86,12 +95,14 @@ async function main(): Promise<void> {
     },
     // seeded with the demo operators, vehicles and drivers (src/licence/seed.ts)
     licence: { apps: [{ appKey: v.LICENCE_REGISTRY_APP_KEY, appSecret: v.LICENCE_REGISTRY_APP_SECRET }] },
+    amap: { keys: [{ key: v.AMAP_WEB_KEY, privateKey: v.AMAP_WEB_PRIVATE_KEY }] },
   });
   const out = (line: string) => process.stdout.write(line + '\n');
   out(`sandbox wechat     ${sandbox.wechat.url}   (WECHAT_BASE_URL)`);
   out(`sandbox aliyun-sms ${sandbox.sms.url}   (ALIYUN_SMS_BASE_URL)`);
   out(`sandbox aliyun-oss ${sandbox.oss.endpoint}   (OSS_ENDPOINT, bucket ${v.OSS_BUCKET})`);
   out(`sandbox licence    ${sandbox.licence.url}   (LICENCE_REGISTRY_BASE_URL)`);
+  out(`sandbox amap       ${sandbox.amap.url}   (AMAP_BASE_URL)`);
   if (generatedFile)
     out(`credentials missing from the environment are in ${generatedFile}; give bff the same`);
 

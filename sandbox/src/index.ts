@@ -6,6 +6,8 @@ import { startOssServer, type OssSandboxHandle } from './oss/oss.server';
 import type { OssSandboxOptions } from './oss/oss.state';
 import { startLicenceServer, type LicenceSandboxHandle } from './licence/licence.server';
 import type { LicenceSandboxOptions } from './licence/licence.state';
+import { startAmapServer, type AmapSandboxHandle } from './amap/amap.server';
+import type { AmapSandboxOptions } from './amap/amap.state';
 
 export { createWechatApp, startWechatServer, type WechatSandboxHandle } from './wechat/wechat.server';
 export {
@@ -41,6 +43,9 @@ export {
   type DriverRecord,
   type RegistryStatus,
 } from './licence/seed';
+export { createAmapApp, startAmapServer, haversineMetres, ROAD_FACTOR, DRIVING_SPEED_MS, type AmapSandboxHandle } from './amap/amap.server';
+export { AmapState, AmapError, amapSignature, type AmapSandboxOptions, type AmapRequestLog, type WeatherDay } from './amap/amap.state';
+export { CITIES as AMAP_CITIES, DISTRICTS as AMAP_DISTRICTS, type City as AmapCity, type District as AmapDistrict } from './amap/gazetteer';
 
 export interface SandboxOptions {
   wechat: WechatSandboxOptions;
@@ -49,8 +54,10 @@ export interface SandboxOptions {
   oss?: OssSandboxOptions;
   /** the provincial licence registry (seeded); omitted: no app may call it yet */
   licence?: LicenceSandboxOptions;
+  /** AMap web services (weather, reverse geocoding, driving distance); omitted: no key is accepted yet */
+  amap?: AmapSandboxOptions;
   /** per server; 0 (the default) = a free port chosen by the OS */
-  ports?: { wechat?: number; sms?: number; oss?: number; licence?: number };
+  ports?: { wechat?: number; sms?: number; oss?: number; licence?: number; amap?: number };
   /** interface to listen on; 127.0.0.1 by default */
   host?: string;
 }
@@ -60,6 +67,7 @@ export interface Sandbox {
   sms: SmsSandboxHandle;
   oss: OssSandboxHandle;
   licence: LicenceSandboxHandle;
+  amap: AmapSandboxHandle;
   stop(): Promise<void>;
 }
 
@@ -81,7 +89,9 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     started.push(oss);
     const licence = await startLicenceServer(options.licence ?? { apps: [] }, options.ports?.licence ?? 0, options.host);
     started.push(licence);
-    return { wechat, sms, oss, licence, stop: stopAll };
+    const amap = await startAmapServer(options.amap ?? { keys: [] }, options.ports?.amap ?? 0, options.host);
+    started.push(amap);
+    return { wechat, sms, oss, licence, amap, stop: stopAll };
   } catch (e) {
     await stopAll();
     throw e;

@@ -127,6 +127,17 @@ export default (_appInfo: MidwayAppInfo): MidwayConfig => {
       appKey: env.LICENCE_REGISTRY_APP_KEY ?? 'dzky-dev',
       appSecret: setting('LICENCE_REGISTRY_APP_SECRET', ''),
     },
+    amap: {
+      // production: https://restapi.amap.com (Web Service API v3: weather, reverse geocoding, driving)
+      baseUrl: setting('AMAP_BASE_URL', sandboxUrl(ports.sandboxAmap)),
+      // a Web服务 key with 数字签名 switched on; outside production the sandbox generates both and
+      // `npm start` hands them over (.local/)
+      key: setting('AMAP_WEB_KEY', ''),
+      privateKey: setting('AMAP_WEB_PRIVATE_KEY', ''),
+      timeoutMs: num(env.AMAP_TIMEOUT_MS, 5000),
+      /** weather answers are reused per adcode for this long */
+      weatherCacheSeconds: 600,
+    },
     busboy: {
       mode: 'file',
       // the file module checks the bytes themselves (magic numbers), not the name's extension

@@ -5,6 +5,7 @@ import * as m0003 from './0003-base-data';
 import * as m0004 from './0004-archives';
 import * as m0005 from './0005-files';
 import * as m0006 from './0006-riders';
+import * as m0007 from './0007-trips-and-booking';
 
 export interface Migration {
   name: string;
@@ -20,4 +21,5 @@ export const MIGRATIONS: Migration[] = [
   { name: '0004-archives', ...m0004 },
   { name: '0005-files', ...m0005 },
   { name: '0006-riders', ...m0006 },
+  { name: '0007-trips-and-booking', ...m0007 },
 ];

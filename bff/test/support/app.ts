@@ -24,12 +24,15 @@ export async function startApp(): Promise<TestApp> {
   const sms = { accessKeyId: `LTAI${randomBytes(8).toString('hex')}`, accessKeySecret: secret(), signName: '定制客运' };
   const oss = { accessKeyId: `LTAI${randomBytes(8).toString('hex')}`, accessKeySecret: secret(), bucket: 'dzky-test' };
   const licence = { appKey: 'dzky-test', appSecret: secret() };
+  const amap = { key: secret(), privateKey: secret() };
   const sandbox = await startSandbox({
     wechat: { apps: (Object.keys(apps) as (keyof typeof apps)[]).map((k) => ({ appid: apps[k], secret: secrets[k] })) },
     sms: { accessKeys: [{ accessKeyId: sms.accessKeyId, accessKeySecret: sms.accessKeySecret }], signName: sms.signName },
     oss: { accessKeys: [{ accessKeyId: oss.accessKeyId, accessKeySecret: oss.accessKeySecret }], buckets: [oss.bucket] },
     // the registry is seeded with the demo operators, vehicles and drivers (sandbox/src/licence/seed.ts)
     licence: { apps: [licence] },
+    // AMap web services with 数字签名 on, as production's key should be
+    amap: { keys: [amap] },
   });
   Object.assign(process.env, {
     WECHAT_BASE_URL: sandbox.wechat.url,
@@ -50,6 +53,9 @@ export async function startApp(): Promise<TestApp> {
     LICENCE_REGISTRY_BASE_URL: sandbox.licence.url,
     LICENCE_REGISTRY_APP_KEY: licence.appKey,
     LICENCE_REGISTRY_APP_SECRET: licence.appSecret,
+    AMAP_BASE_URL: sandbox.amap.url,
+    AMAP_WEB_KEY: amap.key,
+    AMAP_WEB_PRIVATE_KEY: amap.privateKey,
   });
   const app = await createApp<Framework>();
   return {

@@ -9,6 +9,10 @@ import { BASEDATA_ENTITIES } from '../../modules/basedata/entity';
 import { ARCHIVE_ENTITIES } from '../../modules/archive/entity';
 import { FILE_ENTITIES } from '../../modules/file/entity';
 import { PASSENGER_ENTITIES } from '../../modules/passenger/entity';
+import { TRIP_ENTITIES } from '../../modules/trip/entity';
+import { BOOKING_ENTITIES } from '../../modules/booking/entity';
+import { NOTIFICATION_ENTITIES } from '../../modules/notification/entity';
+import { OutboxEventEntity } from '../outbox/outbox-event.entity';
 import { AuditHeadEntity, AuditRecordEntity } from '../../modules/audit/entity/audit-record.entity';
 
 /** Every Sequelize model; the schema itself comes from src/migrations. */
@@ -29,4 +33,8 @@ export const ENTITIES: ModelCtor[] = [
   ...BASEDATA_ENTITIES,
   ...ARCHIVE_ENTITIES,
   ...PASSENGER_ENTITIES,
+  ...TRIP_ENTITIES,
+  ...BOOKING_ENTITIES,
+  ...NOTIFICATION_ENTITIES,
+  OutboxEventEntity,
 ];
