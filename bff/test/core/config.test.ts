@@ -7,6 +7,9 @@ const EXTERNAL = {
   OSS_ACCESS_KEY_SECRET: 'production-secret',
   LICENCE_REGISTRY_BASE_URL: 'https://registry.example.gov.cn',
   LICENCE_REGISTRY_APP_SECRET: 'production-registry-secret',
+  AMAP_BASE_URL: 'https://restapi.amap.com',
+  AMAP_WEB_KEY: 'production-amap-key',
+  AMAP_WEB_PRIVATE_KEY: 'production-amap-private-key',
 };
 
 /** the platform's own production settings */
@@ -26,7 +29,7 @@ describe('R-8.2 production configuration', () => {
 
   it('refuses to start in production without a real database, anchor log or external endpoints', () => {
     process.env.NODE_ENV = 'production';
-    for (const name of ['DB_URL', 'AUDIT_ANCHOR_FILE', 'WECHAT_BASE_URL', 'ALIYUN_SMS_BASE_URL', 'OSS_ENDPOINT', 'LICENCE_REGISTRY_BASE_URL']) {
+    for (const name of ['DB_URL', 'AUDIT_ANCHOR_FILE', 'WECHAT_BASE_URL', 'ALIYUN_SMS_BASE_URL', 'OSS_ENDPOINT', 'LICENCE_REGISTRY_BASE_URL', 'AMAP_BASE_URL']) {
       Object.assign(process.env, { ...CORE, ...EXTERNAL });
       delete process.env[name];
       expect(() => defaultConfig({} as any)).toThrow(`${name} must be set in production`);
@@ -40,9 +43,9 @@ describe('R-8.2 production configuration', () => {
     expect(() => defaultConfig({} as any)).toThrow(/missing secrets in the environment: AUDIT_HMAC_KEY/);
   });
 
-  it('refuses to start in production without the OSS and licence registry credentials', () => {
+  it('refuses to start in production without the OSS, licence registry and AMap credentials', () => {
     process.env.NODE_ENV = 'production';
-    for (const name of ['OSS_ACCESS_KEY_ID', 'OSS_ACCESS_KEY_SECRET', 'LICENCE_REGISTRY_APP_SECRET']) {
+    for (const name of ['OSS_ACCESS_KEY_ID', 'OSS_ACCESS_KEY_SECRET', 'LICENCE_REGISTRY_APP_SECRET', 'AMAP_WEB_KEY', 'AMAP_WEB_PRIVATE_KEY']) {
       Object.assign(process.env, { ...CORE, ...EXTERNAL });
       delete process.env[name];
       expect(() => defaultConfig({} as any)).toThrow(`${name} must be set in production`);
