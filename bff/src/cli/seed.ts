@@ -8,6 +8,7 @@ import { hashPassword } from '../modules/access/service/admin-auth.service';
 import { cliContext, runCli } from './cli-context';
 import { seedDemoBaseData } from './seed-basedata';
 import { seedDemoArchives } from './seed-archives';
+import { seedDemoTrips } from './seed-trips';
 
 interface DemoSeed {
   orgs: { key: string; parent: string; kind: 'operator' | 'branch' | 'regulator'; name: string; regionCode: string | null }[];
@@ -58,6 +59,7 @@ export async function seedDemo(): Promise<{ created: string[] }> {
     }
     await seedDemoBaseData(ctx, orgIds, created);
     await seedDemoArchives(ctx, orgIds, created);
+    await seedDemoTrips(ctx, orgIds, created);
   } finally {
     await ctx.close();
   }

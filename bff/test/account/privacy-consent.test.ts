@@ -106,7 +106,7 @@ describe('privacy consent gate', () => {
     expect((await t.request().post('/api/app/me/privacy-consent').set(auth).send({ policyVersion: PRIVACY_POLICY_VERSION })).status).toBe(403);
   });
 
-  it('R-8.2 only sign-in, account read, phone binding, consent and the profile read are open before consent; every other app and driver route is gated', async () => {
+  it('R-8.2 only sign-in, account read, phone binding, consent, the profile read and the public timetable are open before consent; every other app and driver route is gated', async () => {
     const router = await t.app.getApplicationContext().getAsync(MidwayWebRouterService);
     const open: string[] = [];
     const gated: string[] = [];
@@ -120,7 +120,9 @@ describe('privacy consent gate', () => {
       `POST /api/${app}/auth/wechat`, `POST /api/${app}/auth/sms/send`, `POST /api/${app}/auth/sms/login`, `POST /api/${app}/auth/refresh`,
       `POST /api/${app}/auth/logout`, `GET /api/${app}/me`, `POST /api/${app}/me/phone`, `POST /api/${app}/me/privacy-consent`,
     ];
-    expect(open.sort()).toEqual([...account('app'), ...account('driver'), 'GET /api/app/profile'].sort());
-    expect(gated).toEqual(expect.arrayContaining(['GET /api/app/riders', 'POST /api/app/riders', 'PUT /api/app/profile']));
+    // the timetable, notices and weather are public information: anyone may browse before signing in
+    const timetable = ['home', 'cities', 'trips', 'trips/:id', 'trips/:id/seats', 'stops', 'travel-info'].map((p) => `GET /api/app/${p}`);
+    expect(open.sort()).toEqual([...account('app'), ...account('driver'), 'GET /api/app/profile', ...timetable].sort());
+    expect(gated).toEqual(expect.arrayContaining(['GET /api/app/riders', 'POST /api/app/riders', 'PUT /api/app/profile', 'POST /api/app/orders', 'GET /api/app/orders', 'GET /api/app/orders/:id']));
   });
 });

@@ -5,6 +5,7 @@ import { mkdirSync } from 'fs';
 import { dirname } from 'path';
 import { runMigrations } from './migrator';
 import { ENTITIES } from './entities';
+import { gateSqliteWrites } from './sqlite-write-gate';
 
 export interface DbConfig {
   url: string;
@@ -64,6 +65,30 @@ export class DatabaseService {
   }
 }
 
+/**
+ * Sequelize opens one SQLite connection per transaction, and its SQLite connection manager never
+ * runs the afterConnect hook: without this, every connection would keep node-sqlite3's 1 s busy
+ * timeout and the default rollback journal, and a writer queued behind others for more than a
+ * second would fail with SQLITE_BUSY (a 500) instead of waiting. Each new connection is set up
+ * once, before its first statement.
+ */
+function configureSqliteConnections(sequelize: Sequelize): void {
+  const manager = sequelize.connectionManager as unknown as { getConnection: (options?: unknown) => Promise<any> };
+  const getConnection = manager.getConnection.bind(manager);
+  const ready = new WeakMap<object, Promise<void>>();
+  manager.getConnection = async (options?: unknown) => {
+    const connection = await getConnection(options);
+    if (!ready.has(connection)) {
+      ready.set(connection, new Promise<void>((resolve, reject) => {
+        connection.configure('busyTimeout', 10_000);
+        connection.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;', (err: Error | null) => (err ? reject(err) : resolve()));
+      }));
+    }
+    await ready.get(connection);
+    return connection;
+  };
+}
+
 export async function openDatabase(config: DbConfig, models: ModelCtor[]): Promise<Sequelize> {
   const common: Options = {
     logging: config.logSql ? (sql: string) => process.stdout.write(`${sql}\n`) : false,
@@ -80,17 +105,9 @@ export async function openDatabase(config: DbConfig, models: ModelCtor[]): Promi
       dialect: 'sqlite',
       storage,
       models,
-      // Sequelize opens one SQLite connection per transaction; each needs the busy timeout
-      hooks: {
-        afterConnect: async (connection: any) => {
-          await new Promise<void>((resolve, reject) =>
-            connection.exec('PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;', (err: Error | null) =>
-              err ? reject(err) : resolve(),
-            ),
-          );
-        },
-      },
     });
+    configureSqliteConnections(sequelize);
+    gateSqliteWrites(sequelize);
   } else if (config.url.startsWith('mysql:')) {
     if (config.createDatabase) await createMysqlDatabase(config.url);
     sequelize = new Sequelize(config.url, {

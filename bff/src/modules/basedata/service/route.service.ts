@@ -21,6 +21,7 @@ import { buildWorkbook, cellParsers, parseWorkbook, rowError, throwInvalidRows, 
 import type { AdminPrincipal, RequestOrigin } from '../../../common/security/principal';
 import { AuditService } from '../../audit/service/audit.service';
 import { LineEntity, RouteEntity, RouteStopEntity, StopEntity, ZoneEntity } from '../entity';
+import { TripEntity } from '../../trip/entity';
 import { bboxOf, lineBlockers, routeStopProblems, zoneProblems } from './basedata-rules';
 import { assertWritable, likeKeyword, lineScopeWhere, orgFilter, ownerOrg, paging, readScope } from './basedata-scope';
 import { BasedataHistoryService } from './basedata-history.service';
@@ -126,6 +127,8 @@ export class RouteService {
       }
     }
     throwIfAny(errors);
+    const locked = stops ? await this.stopsLockedReason(id, stops) : null;
+    if (locked) throw new DomainError('BASEDATA.IN_USE', locked, { errors: [{ field: 'stops', reason: locked }] });
     if (code !== route.code) await this.assertCodeFree(route.orgId, code);
     await this.db.transaction(async (t) => {
       const before = await this.snapshot(id, t);
@@ -260,6 +263,8 @@ export class RouteService {
         if (route && !problems.length) {
           const zones = await ZoneEntity.findAll({ where: { routeId: route.id } });
           for (const z of zones) for (const e of zoneProblems(zoneInput(z), normaliseStops(routeStops)).filter((p) => p.field.endsWith('stopSeq'))) problems.push({ field: 'stops', reason: `区域“${z.name}”：${e.reason}` });
+          const locked = await this.stopsLockedReason(route.id, normaliseStops(routeStops));
+          if (locked) problems.push({ field: 'stops', reason: locked });
         }
         for (const p of problems) {
           const m = /^stops\[(\d+)\]\.(\w+)$/.exec(p.field);
@@ -361,6 +366,17 @@ export class RouteService {
     const geometryOnly = errors.every((e) => e.field.startsWith('geometry'));
     if (geometryOnly) throw new DomainError('BASEDATA.GEOMETRY_INVALID', errors.map((e) => `${e.field}: ${e.reason}`).join('; '), { errors });
     throw new ValidationError(errors);
+  }
+
+  /**
+   * Trips keep a snapshot of their stops, but door-to-door zones point at the live route's stop
+   * positions: while trips are still to run on the route, its stops stay as they are.
+   */
+  private async stopsLockedReason(routeId: number, stops: RouteStopInput[]): Promise<string | null> {
+    const current = await RouteStopEntity.findAll({ where: { routeId } });
+    if (JSON.stringify(normaliseStops(current)) === JSON.stringify(stops)) return null;
+    const trips = await TripEntity.count({ where: { routeId, status: { [Op.ne]: 'cancelled' }, departAt: { [Op.gt]: new Date() } } });
+    return trips ? `线路还有 ${trips} 个未发车的班次，不能修改站点；请先取消这些班次，或另建一条线路` : null;
   }
 
   private async assertCodeFree(orgId: number, code: string): Promise<void> {

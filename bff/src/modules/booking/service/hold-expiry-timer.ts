@@ -1,0 +1,67 @@
+import {
+  Autoload, Config, Destroy, Init, Inject, Logger, MidwayEnvironmentService, Provide, Scope, ScopeEnum, type ILogger,
+} from '@midwayjs/core';
+import { HoldExpiryService } from './hold-expiry.service';
+
+export interface BookingConfig {
+  sweep?: { enabled?: boolean; intervalMs?: number };
+}
+
+export const DEFAULT_SWEEP_INTERVAL_MS = 15_000;
+
+/**
+ * Runs the hold-expiry sweep inside the bff process every BOOKING_SWEEP_INTERVAL_MS (default 15 s),
+ * so released seats go back on sale within seconds of the hold ending even when nobody reads the
+ * order. On by default, off in unit tests (they call sweep() themselves or enable it);
+ * BOOKING_SWEEP_ENABLED overrides the configuration. Several bff processes may sweep at once: each
+ * order is expired once (see HoldExpiryService).
+ */
+@Autoload()
+@Provide()
+@Scope(ScopeEnum.Singleton)
+export class HoldExpiryTimer {
+  @Config('booking') private config: BookingConfig | undefined;
+  @Inject() private environment: MidwayEnvironmentService;
+  @Inject() private holds: HoldExpiryService;
+  @Logger() private logger: ILogger;
+
+  private timer: NodeJS.Timeout | null = null;
+  private stopped = false;
+  intervalMs = DEFAULT_SWEEP_INTERVAL_MS;
+
+  @Init()
+  init(): void {
+    const env = process.env.BOOKING_SWEEP_ENABLED;
+    const enabled = env !== undefined ? env === 'true' : (this.config?.sweep?.enabled ?? this.environment.getCurrentEnvironment() !== 'unittest');
+    const fromEnv = Number(process.env.BOOKING_SWEEP_INTERVAL_MS);
+    const interval = Number.isFinite(fromEnv) && fromEnv > 0 ? fromEnv : (this.config?.sweep?.intervalMs ?? DEFAULT_SWEEP_INTERVAL_MS);
+    this.intervalMs = Math.max(100, interval);
+    if (enabled) this.schedule();
+  }
+
+  private schedule(): void {
+    // a sweep still running at shutdown must not plan another one when it ends
+    if (this.stopped) return;
+    // the next sweep is planned when this one ends: a slow sweep never overlaps itself
+    this.timer = setTimeout(() => void this.run(), this.intervalMs);
+    this.timer.unref();
+  }
+
+  private async run(): Promise<void> {
+    try {
+      const expired = await this.holds.sweep();
+      if (expired) this.logger.info('[booking] %d unpaid orders expired, seats released', expired);
+    } catch (e) {
+      this.logger.error('[booking] hold expiry sweep failed: %s', (e as Error).stack ?? e);
+    } finally {
+      this.schedule();
+    }
+  }
+
+  @Destroy()
+  stop(): void {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+}
