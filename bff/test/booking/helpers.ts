@@ -1,6 +1,8 @@
+import { AsyncLocalStorage } from 'async_hooks';
 import { randomUUID } from 'crypto';
 import { Op } from 'sequelize';
 import type { OrderCreateRequest } from '@dzky/contracts';
+import { DatabaseService } from '../../src/common/db/database.service';
 import { TicketEntity } from '../../src/modules/booking/entity';
 import { FarePairEntity, TripEntity, TripSegmentEntity, type TripStopSnapshot } from '../../src/modules/trip/entity';
 import { basedataWorld, square, STOPS, type Auth } from '../basedata/helpers';
@@ -61,16 +63,17 @@ let tripSerial = 0;
 
 /**
  * A trip of the world's route, departing in `inHours` (default 48 h: inside the presale window,
- * before sales close), with `sold` seats already taken on every segment.
+ * before sales close), with `sold` seats already taken on every segment; run by op1 unless `orgId`.
  */
-export async function createTrip(w: World, opts: { capacity?: number; sold?: number | number[]; seatSelection?: boolean; inHours?: number; inMinutes?: number; status?: TripEntity['status'] } = {}) {
+export async function createTrip(w: World, opts: { capacity?: number; sold?: number | number[]; seatSelection?: boolean; inHours?: number; inMinutes?: number; status?: TripEntity['status']; orgId?: number } = {}) {
   // whole minutes, a few seconds apart when asked for minutes, else minutes apart: (route, departure, service level) is unique
   const departAt = opts.inMinutes !== undefined
     ? new Date(Date.now() + opts.inMinutes * 60_000 + (++tripSerial % 60) * 1000)
     : new Date(Math.floor((Date.now() + (opts.inHours ?? 48) * 3_600_000) / 60_000) * 60_000 + ++tripSerial * 60_000);
   const china = new Date(departAt.getTime() + 8 * 3_600_000).toISOString();
   const trip = await TripEntity.create({
-    orgId: w.op1.id, lineId: w.lineId, routeId: w.routeId, departAt, departDate: china.slice(0, 10), departTime: china.slice(11, 16),
+    // another operator's trip (orgId) runs on the same route: only the owner decides who sees its orders
+    orgId: opts.orgId ?? w.op1.id, lineId: w.lineId, routeId: w.routeId, departAt, departDate: china.slice(0, 10), departTime: china.slice(11, 16),
     vehicleType: 'medium', serviceLevel: 'standard', capacity: opts.capacity ?? 20, seatSelection: opts.seatSelection ?? false,
     stops: w.stops, status: opts.status ?? 'on_sale', temporary: false, cancelReason: null, cancelledAt: null, remark: null, createdBy: null,
   });
@@ -98,7 +101,7 @@ const GIVEN = [...'一二三四五六七八九十'].map((c) => `小${c}`);
 export async function passengerWithRiders(t: TestApp, name: string, births: string[] = ['1990-05-01']) {
   const p = await passenger(t, name);
   const riders: number[] = [];
-  for (const [i, birth] of births.entries()) {
+  for (const birth of births) {
     const serial = ++idSerial;
     const riderName = `${SURNAMES[serial % SURNAMES.length]}${GIVEN[Math.floor(serial / SURNAMES.length) % GIVEN.length]}`;
     const res = await t.request().post('/api/app/riders').set(p.auth).send({ name: riderName, idType: 'id_card', idNumber: idCard(birth, String(serial % 1000).padStart(3, '0')) });
@@ -119,5 +122,39 @@ export function fixedOrder(tripId: number, riderIds: number[], opts: Partial<Ord
     riders: riderIds.map((riderId) => ({ riderId, ticketType: 'adult' })),
     contactPhone: '13800138000',
     ...opts,
+  };
+}
+
+/**
+ * Records every query issued inside a managed transaction that does not name it. Such a query needs
+ * a second pooled connection while its transaction holds one: on MariaDB a burst of bookings, each
+ * holding a connection while queued for the trip's lock, then empties the pool and every booking
+ * fails after the acquire timeout (bench:seats found it). `stop()` puts the database back.
+ */
+export async function watchStrayQueries(t: TestApp) {
+  const db = await t.app.getApplicationContext().getAsync(DatabaseService);
+  const sequelize = db.sequelize as unknown as { transaction: (...args: unknown[]) => Promise<unknown>; query: (sql: unknown, options?: { transaction?: unknown }) => Promise<unknown> };
+  const inside = new AsyncLocalStorage<true>();
+  const stray: string[] = [];
+  const transaction = sequelize.transaction;
+  const query = sequelize.query;
+  sequelize.transaction = function (this: unknown, ...args: unknown[]) {
+    const wrapped = args.map((a) => (typeof a === 'function' ? (trx: unknown) => inside.run(true, () => (a as (x: unknown) => unknown)(trx)) : a));
+    return transaction.apply(this, wrapped);
+  };
+  sequelize.query = function (this: unknown, sql: unknown, options?: { transaction?: unknown }) {
+    if (inside.getStore() && !options?.transaction) {
+      const text = typeof sql === 'string' ? sql : String((sql as { query?: string })?.query ?? sql);
+      const caller = (new Error().stack ?? '').split('\n').find((l) => l.includes('/src/modules/') && !l.includes('node_modules'))?.trim() ?? '';
+      stray.push(`${text.slice(0, 120)} ← ${caller}`);
+    }
+    return query.call(this, sql, options);
+  };
+  return {
+    stray,
+    stop: () => {
+      sequelize.transaction = transaction;
+      sequelize.query = query;
+    },
   };
 }

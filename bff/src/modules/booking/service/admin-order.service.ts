@@ -57,7 +57,9 @@ export class AdminOrderService {
     if (q.endUserId) and.push({ endUserId: Number(q.endUserId) });
     const keyword = q.keyword?.trim();
     if (keyword) {
-      const byNo = { orderNo: { [Op.like]: `${keyword.replace(/[\\%_]/g, '')}%` } };
+      // the leading part of an order number; LIKE's wildcards are no part of one, so a keyword with
+      // them matches only itself (nothing), never every order
+      const byNo = /[\\%_]/.test(keyword) ? { orderNo: keyword } : { orderNo: { [Op.like]: `${keyword}%` } };
       and.push(MOBILE.test(keyword) ? { [Op.or]: [byNo, { contactPhoneBidx: this.cipher.blindIndex(keyword, CONTACT_PHONE_INDEX) }] } : byNo);
     }
     const day = (d: string | undefined, op: '>=' | '<=') => (d && DATE.test(d) ? `depart_date ${op} ${this.db.sequelize.escape(d)}` : null);

@@ -79,11 +79,26 @@ export class OrderService {
     if (!trip) throw new NotFoundError('班次');
     // geofence lookups read an in-memory index: done before the write lock is taken
     const journey = req.mode === 'door' ? await this.doorJourney(trip, req.pickup!, req.dropoff!) : this.fixedJourney(trip, req.fromSeq!, req.toSeq!);
+    // the trading rules too: they change rarely (an edit racing a booking is harmless), and
+    // TradingRulesService reads part of them outside any transaction — inside the booking's, that
+    // query waits for a second pooled connection, and on MariaDB a burst of bookings (each holding
+    // one connection while queued for the trip's lock) empties the pool: every one fails after 30 s
+    const rules = await this.rules.effective(trip.orgId, trip.routeId);
+    // a trip that cannot be sold (most often: its last seats just went) is refused without queueing
+    // for the write lock, which on SQLite every trip's bookings share; the transaction checks again
+    const refusal = await this.saleRefusal(trip, journey, rules, new Date());
+    if (refusal) {
+      // unless this very request took the last seat a moment ago (a duplicate sent at once)
+      const made = await this.byClientKey(principal, req.clientKey, hash);
+      if (made) return made;
+      throw refusal;
+    }
 
     for (let attempt = 1; ; attempt++) {
       try {
-        const order = await retryOnDeadlock(() => this.db.transaction((t) => this.book(principal, req, hash, journey, origin, t)));
-        return await this.presenter.viewOf(order);
+        const order = await retryOnDeadlock(() => this.db.transaction((t) => this.book(principal, req, hash, journey, rules, origin, t)));
+        // answered as stored (MariaDB keeps whole seconds): a retry of this request then gets the same answer
+        return await this.presenter.viewOf(await order.reload());
       } catch (e) {
         if (!(e instanceof UniqueConstraintError)) throw e;
         const index = violatedIndex(e);
@@ -155,7 +170,7 @@ export class OrderService {
     return this.presenter.viewOf(order);
   }
 
-  private async book(principal: EndUserPrincipal, req: OrderCreateRequest, hash: string, journey: Journey, origin: RequestOrigin, t: Transaction): Promise<OrderEntity> {
+  private async book(principal: EndUserPrincipal, req: OrderCreateRequest, hash: string, journey: Journey, rules: TradingRules, origin: RequestOrigin, t: Transaction): Promise<OrderEntity> {
     const now = new Date();
     // the account first, then the trip: every booking path takes its locks in this order. Both locks
     // come before any plain read, because on MariaDB (REPEATABLE READ) the first plain read fixes the
@@ -172,11 +187,8 @@ export class OrderService {
       return same;
     }
 
-    const rules = await this.rules.effective(trip.orgId, trip.routeId, t);
-    const segments = await TripSegmentEntity.findAll({ where: { tripId: trip.id }, transaction: t });
-    const seatsLeft = seatsLeftFor(segments.map((s) => ({ segNo: s.segNo, sold: s.sold })), trip.capacity, journey.fromSeq, journey.toSeq);
-    const state = saleStateOf(trip, seatsLeft, rules, now);
-    if (state !== 'open') throw new DomainError(SALE_STATE_ERRORS[state]);
+    const refusal = await this.saleRefusal(trip, journey, rules, now, t);
+    if (refusal) throw refusal;
 
     const unpaid = await OrderEntity.count({
       where: { endUserId: principal.subjectId, status: 'pending_payment', holdExpiresAt: { [Op.gt]: now } },
@@ -272,6 +284,14 @@ export class OrderService {
       detail: { orderNo: order.orderNo, tripId: trip.id, mode: order.mode, fromSeq: order.fromSeq, toSeq: order.toSeq, tickets: tickets.length, totalFen: order.totalFen },
     }, t);
     return order;
+  }
+
+  /** Why the trip cannot be booked for this journey now (its state, then its seats), or null. */
+  private async saleRefusal(trip: TripEntity, journey: Journey, rules: TradingRules, now: Date, t?: Transaction): Promise<DomainError | null> {
+    const segments = await TripSegmentEntity.findAll({ where: { tripId: trip.id }, attributes: ['segNo', 'sold'], transaction: t });
+    const seatsLeft = seatsLeftFor(segments.map((s) => ({ segNo: s.segNo, sold: s.sold })), trip.capacity, journey.fromSeq, journey.toSeq);
+    const state = saleStateOf(trip, seatsLeft, rules, now);
+    return state === 'open' ? null : new DomainError(SALE_STATE_ERRORS[state]);
   }
 
   /** The caller's own riders, in the request's order; another account's rider "does not exist". */

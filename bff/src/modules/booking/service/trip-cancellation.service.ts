@@ -22,9 +22,9 @@ const AFFECTED: OrderStatus[] = ['pending_payment', 'paid', 'partially_refunded'
 /**
  * An operator cancels a trip (R-6.2.2 travel information: cancelled trips). One transaction marks
  * the trip cancelled and moves every live order on it — unpaid orders cancelled with their seats
- * released, paid orders into refunding — each with its outbox event. Only after it commits are the
- * passengers told, by SMS to each order's contact phone; every delivery is recorded, and a message
- * that fails never undoes the cancellation.
+ * released (or expired, when their hold had already ended), paid orders into refunding — each with
+ * its outbox event. Only after it commits are the passengers told, by SMS to each order's contact
+ * phone; every delivery is recorded, and a message that fails never undoes the cancellation.
  */
 @Provide()
 @Scope(ScopeEnum.Singleton)

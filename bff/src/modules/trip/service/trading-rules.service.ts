@@ -30,10 +30,11 @@ export class TradingRulesService {
 
   /** The rules a route's trips are sold under. */
   async effective(orgId: number, routeId: number, t?: Transaction): Promise<TradingRules> {
-    const rows = await TradingRulesEntity.findAll({ where: { routeId: { [Op.in]: [routeId, OPERATOR_RULES] }, orgId: { [Op.in]: await this.ownerChain(orgId, t) } }, transaction: t });
+    const chain = await this.ownerChain(orgId, t);
+    const rows = await TradingRulesEntity.findAll({ where: { routeId: { [Op.in]: [routeId, OPERATOR_RULES] }, orgId: { [Op.in]: chain } }, transaction: t });
     const override = rows.find((r) => r.routeId === routeId && routeId !== OPERATOR_RULES);
     if (override) return complete(override.rules);
-    return complete((await this.operatorRow(orgId, rows))?.rules ?? null);
+    return complete(operatorRow(chain, rows)?.rules ?? null);
   }
 
   // ───────────── admin: the operator's rules ─────────────
@@ -108,20 +109,11 @@ export class TradingRulesService {
   }
 
   private async operatorView(orgId: number): Promise<TradingRulesView> {
-    const rows = await TradingRulesEntity.findAll({ where: { routeId: OPERATOR_RULES, orgId: { [Op.in]: await this.ownerChain(orgId) } } });
-    const row = await this.operatorRow(orgId, rows);
+    const chain = await this.ownerChain(orgId);
+    const rows = await TradingRulesEntity.findAll({ where: { routeId: OPERATOR_RULES, orgId: { [Op.in]: chain } } });
+    const row = operatorRow(chain, rows);
     if (!row) return { orgId, routeId: null, rules: complete(null), isDefault: true, updatedAt: null };
     return { ...viewOf(row), orgId };
-  }
-
-  /** The nearest operator-level rules: the org's own, else its parents' (a branch sells under its operator's rules). */
-  private async operatorRow(orgId: number, rows: TradingRulesEntity[]): Promise<TradingRulesEntity | null> {
-    const chain = await this.ownerChain(orgId);
-    for (const id of chain) {
-      const row = rows.find((r) => r.orgId === id && r.routeId === OPERATOR_RULES);
-      if (row) return row;
-    }
-    return null;
   }
 
   /** The org and its ancestors, nearest first (only operators and branches ever hold rules). */
@@ -188,4 +180,13 @@ function viewOf(row: TradingRulesEntity): TradingRulesView {
 
 function changedKeys(before: TradingRules, after: TradingRules): string[] {
   return (Object.keys(after) as (keyof TradingRules)[]).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+}
+
+/** The nearest operator-level rules along the owner chain: the org's own, else its parents' (a branch sells under its operator's rules). */
+function operatorRow(chain: number[], rows: TradingRulesEntity[]): TradingRulesEntity | null {
+  for (const id of chain) {
+    const row = rows.find((r) => r.orgId === id && r.routeId === OPERATOR_RULES);
+    if (row) return row;
+  }
+  return null;
 }
