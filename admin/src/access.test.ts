@@ -18,6 +18,10 @@ const DISPATCHER: PermissionCode[] = ['basedata:read', 'dispatch:read', 'dispatc
 const AUDIT_ADMIN: PermissionCode[] = [...DutyGroups.audit];
 const SYSTEM_ADMIN: PermissionCode[] = [...DutyGroups.system];
 const SECURITY_ADMIN: PermissionCode[] = [...DutyGroups.security, 'system:user:read', 'system:role:read'];
+const CUSTOMER_SERVICE: PermissionCode[] = ['order:read', 'order:write', 'service:complaint'];
+const FINANCE: PermissionCode[] = ['order:read', 'finance:read', 'finance:write'];
+// operator_admin also holds 'fare:write' (migration 0007)
+const OPERATOR_ADMIN: PermissionCode[] = ['basedata:read', 'basedata:write', 'dispatch:read', 'dispatch:write', 'order:read', 'order:write', 'fare:write'];
 
 describe('access', () => {
   it('R-6.1.1 menus follow permissions: a dispatcher sees no 用户管理', () => {
@@ -87,5 +91,33 @@ describe('access', () => {
     // pages outside the menu only need a signed-in user
     expect(canAccess('/password', [])).toBe(true);
     expect(canAccess('/dashboard', [])).toBe(true);
+  });
+
+  it('R-6.1.4 运营 menus follow permissions: dispatchers plan trips and read orders and fares, without changing prices', () => {
+    const menu = labels(menuFor(DISPATCHER));
+    expect(menu).toEqual(expect.arrayContaining(['运营管理', '班次管理', '订单管理', '票价与规则', '信息发布']));
+    expect(canAccess('/trips/12', DISPATCHER)).toBe(true);
+    expect(canDo('trip.write', DISPATCHER)).toBe(true);
+    expect(canDo('fare.write', DISPATCHER)).toBe(false);
+    expect(canDo('order.write', DISPATCHER)).toBe(false);
+    expect(canDo('notice.write', DISPATCHER)).toBe(false);
+  });
+
+  it('R-6.1.4 customer service and finance see 订单管理 only; only fare:write changes prices and rules', () => {
+    for (const perms of [CUSTOMER_SERVICE, FINANCE]) {
+      const menu = labels(menuFor(perms));
+      expect(menu).toContain('订单管理');
+      expect(menu).not.toContain('班次管理');
+      expect(menu).not.toContain('票价与规则');
+      expect(menu).not.toContain('信息发布');
+      expect(canAccess('/trips', perms)).toBe(false);
+      expect(canAccess('/fares', perms)).toBe(false);
+    }
+    expect(canDo('order.write', CUSTOMER_SERVICE)).toBe(true);
+    expect(canDo('order.write', FINANCE)).toBe(false);
+    expect(canDo('fare.write', OPERATOR_ADMIN)).toBe(true);
+    expect(canDo('notice.write', OPERATOR_ADMIN)).toBe(true);
+    // the audit administrator sees none of the operations pages
+    expect(labels(menuFor(AUDIT_ADMIN))).not.toContain('运营管理');
   });
 });

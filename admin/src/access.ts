@@ -7,7 +7,8 @@ import { DutyGroups, type PermissionCode } from '@dzky/contracts';
 
 export type MenuIcon =
   | 'dashboard' | 'system' | 'users' | 'roles' | 'orgs' | 'securityAudit' | 'auditLogs' | 'securitySettings'
-  | 'basedata' | 'stops' | 'lines' | 'routes' | 'archive' | 'operators' | 'vehicles' | 'drivers' | 'passengers' | 'platform';
+  | 'basedata' | 'stops' | 'lines' | 'routes' | 'archive' | 'operators' | 'vehicles' | 'drivers' | 'passengers' | 'platform'
+  | 'operations' | 'trips' | 'fares' | 'notices' | 'orders';
 
 export interface MenuNode {
   /** the route path; for groups, a path prefix */
@@ -22,6 +23,19 @@ export interface MenuNode {
 
 export const MENU: readonly MenuNode[] = [
   { key: '/dashboard', labelKey: 'menu.dashboard', icon: 'dashboard' },
+  {
+    // the entries keep short top-level paths; the group key only holds the submenu open
+    key: '/operations',
+    labelKey: 'menu.operations',
+    icon: 'operations',
+    children: [
+      { key: '/trips', labelKey: 'menu.trips', icon: 'trips', anyOf: ['dispatch:read', 'dispatch:write'] },
+      { key: '/orders', labelKey: 'menu.orders', icon: 'orders', anyOf: ['order:read', 'order:write'] },
+      // reading prices and rules is base data; changing them is 'fare:write'
+      { key: '/fares', labelKey: 'menu.fares', icon: 'fares', anyOf: ['basedata:read', 'fare:write'] },
+      { key: '/notices', labelKey: 'menu.notices', icon: 'notices', anyOf: ['basedata:read', 'basedata:write'] },
+    ],
+  },
   {
     key: '/basedata',
     labelKey: 'menu.basedata',
@@ -83,6 +97,11 @@ export const ACTIONS = {
   'archive.write': ['basedata:write'],
   'operator.merchant': ['finance:write'],
   'platform.write': ['system:org:write'],
+  'trip.write': ['dispatch:write'],
+  'fare.write': ['fare:write'],
+  'notice.write': ['basedata:write'],
+  'order.read': ['order:read'],
+  'order.write': ['order:write'],
 } as const satisfies Record<string, readonly PermissionCode[]>;
 
 export type Action = keyof typeof ACTIONS;

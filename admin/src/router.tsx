@@ -20,6 +20,10 @@ const VehiclesPage = lazy(() => import('./pages/archive/vehicles'));
 const DriversPage = lazy(() => import('./pages/archive/drivers'));
 const PassengersPage = lazy(() => import('./pages/archive/passengers'));
 const PlatformProfilePage = lazy(() => import('./pages/archive/platform'));
+const TripsPage = lazy(() => import('./pages/trips'));
+const OrdersPage = lazy(() => import('./pages/orders'));
+const FaresPage = lazy(() => import('./pages/fares'));
+const NoticesPage = lazy(() => import('./pages/notices'));
 
 /** Paths must match the keys in access.ts, which decides who may open them. */
 export const routes: RouteObject[] = [
@@ -42,6 +46,12 @@ export const routes: RouteObject[] = [
     children: [
       { index: true, element: <Navigate to="/dashboard" replace /> },
       { path: 'dashboard', element: <DashboardPage /> },
+      { path: 'operations', element: <Navigate to="/trips" replace /> },
+      { path: 'trips', element: <TripsPage /> },
+      { path: 'trips/:id', element: <TripsPage /> },
+      { path: 'orders', element: <OrdersPage /> },
+      { path: 'fares', element: <FaresPage /> },
+      { path: 'notices', element: <NoticesPage /> },
       { path: 'basedata', element: <Navigate to="/basedata/stops" replace /> },
       { path: 'basedata/stops', element: <StopsPage /> },
       { path: 'basedata/lines', element: <LinesPage /> },

@@ -211,8 +211,6 @@ const archive: Messages['archive'] = {
     type: { adult: 'Adult', child: 'Child' },
     self: 'Self',
     deleted: 'Deleted',
-    bookings: 'Bookings',
-    bookingsEmpty: 'No bookings yet (recorded automatically once ordering is live)',
     platformOnly: 'Only platform staff may view passenger records',
   },
   platform: {

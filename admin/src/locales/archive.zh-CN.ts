@@ -210,8 +210,6 @@ const archive = {
     type: { adult: '成人', child: '儿童' },
     self: '本人',
     deleted: '已删除',
-    bookings: '预订记录',
-    bookingsEmpty: '暂无预订记录（订单功能上线后将自动记录）',
     platformOnly: '乘客档案仅平台运营人员可查看',
   },
   platform: {

@@ -1,6 +1,8 @@
 import basedata from './basedata.en-US';
 import dataTable from './data-table.en-US';
 import archive from './archive.en-US';
+import trip from './trip.en-US';
+import order from './order.en-US';
 import type { Messages } from './zh-CN';
 
 const enUS: Messages = {
@@ -55,6 +57,11 @@ const enUS: Messages = {
     securityAudit: 'Security & audit',
     auditLogs: 'Audit log',
     securitySettings: 'Security policy',
+    operations: 'Operations',
+    trips: 'Trips',
+    orders: 'Orders',
+    fares: 'Fares and rules',
+    notices: 'Notices',
     basedata: 'Base data',
     stops: 'Stops',
     lines: 'Lines',
@@ -352,6 +359,8 @@ const enUS: Messages = {
   basedata: basedata,
   archive: archive,
   dataTable: dataTable,
+  trip: trip,
+  order: order,
   exception: {
     forbidden: 'Sorry, you are not allowed to open this page',
     notFound: 'Sorry, this page does not exist',

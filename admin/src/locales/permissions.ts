@@ -16,6 +16,7 @@ const EN: Record<PermissionCode, string> = {
   'audit:export': 'Export audit log',
   'basedata:read': 'View base data',
   'basedata:write': 'Maintain base data',
+  'fare:write': 'Maintain fares and trading rules',
   'dispatch:read': 'View dispatch',
   'dispatch:write': 'Dispatch',
   'order:read': 'View orders',

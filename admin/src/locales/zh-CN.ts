@@ -1,6 +1,8 @@
 import basedata from './basedata.zh-CN';
 import dataTable from './data-table.zh-CN';
 import archive from './archive.zh-CN';
+import trip from './trip.zh-CN';
+import order from './order.zh-CN';
 /** Chinese is the product's first language; every key here must also exist in en-US.ts. */
 const zhCN = {
   app: {
@@ -56,6 +58,11 @@ const zhCN = {
     securityAudit: '安全审计',
     auditLogs: '审计日志',
     securitySettings: '安全策略',
+    operations: '运营管理',
+    trips: '班次管理',
+    orders: '订单管理',
+    fares: '票价与规则',
+    notices: '信息发布',
     basedata: '基础数据',
     stops: '站点管理',
     lines: '线路管理',
@@ -355,6 +362,8 @@ const zhCN = {
   basedata: basedata,
   archive: archive,
   dataTable: dataTable,
+  trip: trip,
+  order: order,
   exception: {
     forbidden: '抱歉，您无权访问此页面',
     notFound: '抱歉，您访问的页面不存在',

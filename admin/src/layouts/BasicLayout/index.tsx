@@ -24,6 +24,11 @@ import {
   IdcardOutlined,
   NodeIndexOutlined,
   ShopOutlined,
+  CalendarOutlined,
+  FileTextOutlined,
+  NotificationOutlined,
+  ScheduleOutlined,
+  TransactionOutlined,
 } from '@ant-design/icons';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -57,6 +62,11 @@ const ICONS: Record<MenuIcon, ReactNode> = {
   drivers: <IdcardOutlined />,
   passengers: <ContactsOutlined />,
   platform: <GlobalOutlined />,
+  operations: <ScheduleOutlined />,
+  trips: <CalendarOutlined />,
+  orders: <FileTextOutlined />,
+  fares: <TransactionOutlined />,
+  notices: <NotificationOutlined />,
 };
 
 export default function BasicLayout() {

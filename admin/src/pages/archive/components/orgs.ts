@@ -13,10 +13,14 @@ function toOptions(nodes: readonly OrgNode[]): OrgTreeOption[] {
   }));
 }
 
-/** The caller's organisation subtree (the bff returns only that) as TreeSelect options. */
-export function useArchiveOrgs() {
+/**
+ * The caller's organisation subtree (the bff returns only that) as TreeSelect options. `enabled`
+ * false skips the request (pages that need the tree only for platform staff).
+ */
+export function useArchiveOrgs(enabled = true) {
   const [orgs, setOrgs] = useState<OrgNode[]>([]);
   useEffect(() => {
+    if (!enabled) return;
     let live = true;
     http.get<OrgNode[]>('/api/admin/orgs', undefined, { silent: true }).then(
       (o) => live && setOrgs(o),
@@ -25,6 +29,6 @@ export function useArchiveOrgs() {
     return () => {
       live = false;
     };
-  }, []);
+  }, [enabled]);
   return { orgs, options: toOptions(orgs) };
 }

@@ -1,6 +1,7 @@
 /**
  * 乘客档案 against a mocked bff: platform staff search by a whole phone number only, and the record
- * shows riders masked and an empty booking history; operator staff get no page.
+ * shows riders masked and the passenger's orders (GET /api/admin/orders?endUserId=); operator staff
+ * get no page.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
@@ -8,6 +9,7 @@ import type { AdminPassengerDetail, AdminProfile, ApiEnvelope } from '@dzky/cont
 import { resetRequestHooks, tokens } from '../../../request';
 import { routes } from '../../../router';
 import { renderWithRouter } from '../../../test/render-router';
+import { orderRow, orderView } from '../../trips/test-fixtures';
 
 const staff = (orgKind: AdminProfile['orgKind']): AdminProfile => ({
   id: 4,
@@ -29,8 +31,9 @@ const detail: AdminPassengerDetail = {
   bookings: [],
 };
 
-function mockBff(me: AdminProfile) {
+function mockBff(me: AdminProfile, orders: (typeof orderRow)[] = []) {
   const queries: URLSearchParams[] = [];
+  const orderQueries: URLSearchParams[] = [];
   vi.stubGlobal(
     'fetch',
     vi.fn(async (input: RequestInfo | URL) => {
@@ -42,10 +45,15 @@ function mockBff(me: AdminProfile) {
         return json({ success: true, data: { items: [row], total: 1, page: 1, pageSize: 20 } });
       }
       if (url.pathname === '/api/admin/passengers/31') return json({ success: true, data: detail });
+      if (url.pathname === '/api/admin/orders') {
+        orderQueries.push(url.searchParams);
+        return json({ success: true, data: { items: orders, total: orders.length, page: 1, pageSize: 10 } });
+      }
+      if (url.pathname === '/api/admin/orders/41') return json({ success: true, data: orderView() });
       return new Response(JSON.stringify({ success: false, data: null, errorCode: 'NOT_FOUND', errorMessage: '记录不存在' }), { status: 404, headers: { 'Content-Type': 'application/json' } });
     }),
   );
-  return queries;
+  return Object.assign(queries, { orderQueries });
 }
 
 describe('乘客档案', () => {
@@ -77,7 +85,25 @@ describe('乘客档案', () => {
     expect(await within(drawer).findByText('110***********1234')).toBeInTheDocument();
     expect(within(drawer).getByText('王**')).toBeInTheDocument();
     expect(within(drawer).getByText('居民身份证')).toBeInTheDocument();
-    expect(within(within(drawer).getByTestId('bookings')).getByText(/暂无预订记录/)).toBeInTheDocument();
+    expect(await within(within(drawer).getByTestId('bookings')).findByText('暂无订单记录')).toBeInTheDocument();
+    expect(queries.orderQueries[0].get('endUserId')).toBe('31');
+  });
+
+  it('R-6.1.2 the passenger record lists the passenger’s orders, and one opens with its tickets', async () => {
+    const queries = mockBff(staff('platform'), [orderRow]);
+    renderWithRouter(routes, '/archive/passengers');
+    fireEvent.change(await screen.findByPlaceholderText('完整的手机号或证件号（精确查找）'), { target: { value: '13812341234' } });
+    fireEvent.click(screen.getByRole('button', { name: /查\s*询/ }));
+    fireEvent.click(within((await screen.findByText('小王')).closest('tr') as HTMLElement).getByRole('button', { name: /查\s*看/ }));
+    const bookings = await screen.findByTestId('bookings');
+    const row = (await within(bookings).findByText('DZ300301120000123456')).closest('tr') as HTMLElement;
+    expect(queries.orderQueries[0].get('endUserId')).toBe('31');
+    expect(within(row).getByText('¥97.50')).toBeInTheDocument();
+    expect(within(row).getByText('待支付')).toBeInTheDocument();
+    expect(within(row).getByText('鹏城快线')).toBeInTheDocument();
+    fireEvent.click(within(row).getByRole('button', { name: 'DZ300301120000123456' }));
+    expect(await screen.findByText('订单 DZ300301120000123456')).toBeInTheDocument();
+    expect(await screen.findByText('440***********5678')).toBeInTheDocument();
   });
 
   it('R-6.1.2 operator staff are told passenger records are for platform staff, and nothing is fetched', async () => {

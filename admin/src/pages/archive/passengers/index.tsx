@@ -33,6 +33,7 @@ import PageContainer from "../../../components/PageContainer";
 import { useProfile } from "../../../session";
 import { formatTime } from "../../../utils/time";
 import { labelOf } from "../components/labels";
+import PassengerOrders from "./components/PassengerOrders";
 import { getPassenger, listPassengers } from "./service";
 
 type SearchBy = "phone" | "idNumber";
@@ -421,19 +422,9 @@ function PassengerDrawer({
           </div>
           <div data-testid="bookings">
             <Typography.Title level={5}>
-              {t("archive.passenger.bookings")}
+              {t("order.passenger.title")}
             </Typography.Title>
-            {detail.bookings.length === 0 ? (
-              <Empty
-                image={Empty.PRESENTED_IMAGE_SIMPLE}
-                description={t("archive.passenger.bookingsEmpty")}
-              />
-            ) : (
-              // the booking issue defines these rows; until then the count is what can be shown
-              <Typography.Text>
-                {t("common.total", { total: detail.bookings.length })}
-              </Typography.Text>
-            )}
+            <PassengerOrders endUserId={p.id} />
           </div>
         </Space>
       )}
