@@ -9,6 +9,10 @@ export const passengerAppConfig = {
     'pages/mine/riders/index',
     'pages/mine/rider-edit/index',
     'pages/mine/profile/index',
+    'pages/trip/list/index',
+    'pages/trip/detail/index',
+    'pages/booking/create/index',
+    'pages/order/detail/index',
   ],
   window: {
     navigationBarTitleText: '定制客运',

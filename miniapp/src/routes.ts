@@ -10,6 +10,10 @@ export const ROUTES = {
   riders: '/pages/mine/riders/index',
   riderEdit: '/pages/mine/rider-edit/index',
   profile: '/pages/mine/profile/index',
+  tripList: '/pages/trip/list/index',
+  tripDetail: '/pages/trip/detail/index',
+  booking: '/pages/booking/create/index',
+  orderDetail: '/pages/order/detail/index',
   driverHome: '/pages/driver/home/index',
 } as const;
 

@@ -38,10 +38,32 @@ export function freshPhone(): string {
   return `139${String(Date.now() % 1e8).padStart(8, '0')}`;
 }
 
-/** Full-page screenshots under e2e/test-results/screenshots/, named for people to look at. */
+/**
+ * Full-page screenshots under e2e/test-results/screenshots/, named for people to look at. The H5
+ * apps scroll inside the shown Taro page (`.taro_page`), not the document, so Playwright's full
+ * page would be the viewport only: the viewport grows to the page's content for the shot, keeping
+ * fixed bars at the bottom, and is put back afterwards.
+ */
 export async function snap(page: Page, name: string): Promise<void> {
   const path = join(__dirname, '..', '..', 'test-results', 'screenshots', `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
+  const viewport = page.viewportSize();
+  const hidden = await page.evaluate(() => {
+    const shown = Array.from(document.querySelectorAll('.taro_page')).filter((el) => el.getClientRects().length > 0);
+    return Math.max(0, ...shown.map((el) => el.scrollHeight - el.clientHeight));
+  });
+  if (!viewport || hidden === 0) {
+    await page.screenshot({ path, fullPage: true });
+    return;
+  }
+  const scrolls = await page.evaluate(() => Array.from(document.querySelectorAll('.taro_page')).map((el) => el.scrollTop));
+  await page.setViewportSize({ width: viewport.width, height: viewport.height + hidden });
+  try {
+    await page.waitForTimeout(300); // maps and fixed bars settle into the taller window
+    await page.screenshot({ path, fullPage: true });
+  } finally {
+    await page.setViewportSize(viewport);
+    await page.evaluate((tops) => document.querySelectorAll('.taro_page').forEach((el, i) => (el.scrollTop = tops[i] ?? 0)), scrolls);
+  }
 }
 
 /** TOTP secrets enrolled during this run (run.mjs starts each run on a fresh database). */
@@ -77,4 +99,89 @@ export async function signInAdmin(page: Page, username: string): Promise<void> {
   await otp.click();
   await page.keyboard.type(code); // the sixth digit submits
   await page.waitForURL(/\/dashboard$/);
+}
+
+/** The newest TOTP code for `username` that was not used yet (the bff accepts each code once). */
+async function freshTotpCode(username: string): Promise<string> {
+  const { Secret, TOTP } = await import('otpauth');
+  const secret = enrolled.get(username);
+  if (!secret) throw new Error(`${username} has no authenticator enrolled in this test process`);
+  const totp = new TOTP({ algorithm: 'SHA1', digits: 6, period: 30, secret: Secret.fromBase32(secret) });
+  let code = totp.generate();
+  while (code === lastCode.get(username)) {
+    await new Promise((r) => setTimeout(r, 1000));
+    code = totp.generate();
+  }
+  lastCode.set(username, code);
+  return code;
+}
+
+export interface AdminApi {
+  get<T>(path: string): Promise<T>;
+  put<T>(path: string, body: unknown): Promise<T>;
+  del<T>(path: string): Promise<T>;
+}
+
+/**
+ * A demo admin signed in through the API (/api/admin/auth/login, then /auth/totp), for test set-up
+ * the UI would only slow down. Shares the enrolment and last-code book with signInAdmin, so one
+ * user may sign in both ways in a run. Calls go through the admin app's proxy to the bff.
+ */
+export async function adminApi(username: string): Promise<AdminApi> {
+  const user = demoUser(username);
+  const call = async <T>(method: string, path: string, body?: unknown, token?: string): Promise<T> => {
+    const res = await fetch(`${urls.admin}/api/admin${path}`, {
+      method,
+      headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const envelope = (await res.json()) as { success: boolean; data: T };
+    if (!res.ok || !envelope.success) throw new Error(`${method} /api/admin${path} answered ${res.status}: ${JSON.stringify(envelope)}`);
+    return envelope.data;
+  };
+  const login = await call<{ step: string; challengeToken: string; secret?: string }>('POST', '/auth/login', {
+    username: user.username,
+    password: user.password,
+  });
+  if (login.step === 'totp_enrol' && login.secret) enrolled.set(username, login.secret.replace(/\s+/g, ''));
+  const session = await call<{ accessToken: string }>('POST', '/auth/totp', { challengeToken: login.challengeToken, code: await freshTotpCode(username) });
+  const token = session.accessToken;
+  return {
+    get: (path) => call('GET', path, undefined, token),
+    put: (path, body) => call('PUT', path, body, token),
+    del: (path) => call('DELETE', path, undefined, token),
+  };
+}
+
+/** GET on the passenger API (the public trip queries need no token). */
+export async function passengerApiGet<T>(path: string): Promise<T> {
+  const res = await fetch(`${urls.passengerH5}/api/app${path}`);
+  const envelope = (await res.json()) as { success: boolean; data: T };
+  if (!res.ok || !envelope.success) throw new Error(`GET /api/app${path} answered ${res.status}: ${JSON.stringify(envelope)}`);
+  return envelope.data;
+}
+
+/**
+ * A new passenger signs in on the H5 app with a fresh phone number and the SMS code from the
+ * sandbox, and accepts the privacy policy (as foundation.spec shows step by step). Ends on home.
+ */
+export async function signInPassenger(page: Page): Promise<string> {
+  const phone = freshPhone();
+  await page.goto('/');
+  await page.locator('#login-page').waitFor();
+  await page.click('#login-agree');
+  await page.fill('#login-phone input', phone);
+  await page.click('#login-send-code');
+  let code: string | null = null;
+  for (let i = 0; i < 50 && !code; i++) {
+    code = await latestSmsCode(phone);
+    if (!code) await page.waitForTimeout(200);
+  }
+  if (!code) throw new Error(`no SMS code reached the sandbox inbox for ${phone}`);
+  await page.fill('#login-code input', code);
+  await page.click('#login-submit');
+  await page.locator('#privacy-page').waitFor();
+  await page.click('#privacy-agree');
+  await page.locator('#home-page').waitFor();
+  return phone;
 }

@@ -26,6 +26,7 @@ const Taro = {
   redirectTo: ok(),
   navigateBack: ok(),
   switchTab: ok(),
+  stopPullDownRefresh: ok(),
   setNavigationBarTitle: ok(),
   hideHomeButton: ok(),
   login: jest.fn((..._args: unknown[]) => Promise.resolve({ code: 'wx-code', errMsg: 'login:ok' })),
@@ -48,6 +49,17 @@ export function useDidShow(callback: () => void): void {
   useEffect(callback, []);
 }
 
+/** pull-down refresh and reach-bottom handlers, for tests to fire (__test.pullDown(), __test.reachBottom()) */
+const pageHandlers: { pullDown?: () => void; reachBottom?: () => void } = {};
+
+export function usePullDownRefresh(callback: () => void): void {
+  pageHandlers.pullDown = callback;
+}
+
+export function useReachBottom(callback: () => void): void {
+  pageHandlers.reachBottom = callback;
+}
+
 export function useLaunch(callback: () => void): void {
   useEffect(callback, []);
 }
@@ -62,7 +74,15 @@ export const __test = {
   setRouterParams(params: Record<string, string>) {
     routerParams = params;
   },
+  pullDown() {
+    pageHandlers.pullDown?.();
+  },
+  reachBottom() {
+    pageHandlers.reachBottom?.();
+  },
   reset() {
+    pageHandlers.pullDown = undefined;
+    pageHandlers.reachBottom = undefined;
     storage.clear();
     listeners.clear();
     routerParams = {};

@@ -1,22 +1,45 @@
+import { useCallback, useState } from 'react';
 import { Text, View } from '@tarojs/components';
+import { useDidShow } from '@tarojs/taro';
+import type { CityOption, PassengerHome } from '@dzky/contracts';
 import { AccountCard } from '../../../components/account-card';
 import { LangSwitch } from '../../../components/lang-switch';
 import { usePageTitle } from '../../../hooks/use-page-title';
-import { useI18n, type MessageKey } from '../../../i18n';
+import { useI18n } from '../../../i18n';
+import { isApiError } from '../../../services/request';
 import { useSessionGate } from '../../../services/session';
+import { tokenStore } from '../../../services/token-store';
+import { tripApi } from '../../../services/trip-api';
+import { NoticeList } from '../../trip/notice-list';
 import { SearchCard } from './search-card';
+import { TravelInfoList } from './travel-info';
 import './index.scss';
 
-const COMMITMENTS: { key: MessageKey; desc: MessageKey; mark: string }[] = [
-  { key: 'home.commit.realName', desc: 'home.commit.realName.desc', mark: '实' },
-  { key: 'home.commit.door', desc: 'home.commit.door.desc', mark: '门' },
-  { key: 'home.commit.onTime', desc: 'home.commit.onTime.desc', mark: '准' },
-];
-
+/** 首页: search trips by city and day, travel information, notices. */
 export default function HomePage() {
   const { t } = useI18n();
   const { profile } = useSessionGate();
+  const [home, setHome] = useState<PassengerHome | null>(null);
+  const [cities, setCities] = useState<CityOption[] | null>(null);
   usePageTitle('app.passenger.title');
+
+  const load = useCallback(() => {
+    // without a session the gate sends the visitor to sign-in: nothing to show here meanwhile
+    if (!tokenStore.present) return;
+    const quiet = (e: unknown) => {
+      if (!isApiError(e)) throw e; // shown by the request wrapper
+    };
+    tripApi.home().then(setHome).catch(quiet);
+    tripApi
+      .cities()
+      .then(setCities)
+      .catch((e) => {
+        setCities((c) => c ?? []);
+        quiet(e);
+      });
+  }, []);
+  // again on every show: travel information changes during the day
+  useDidShow(load);
 
   return (
     <View className="home-page" id="home-page">
@@ -28,21 +51,19 @@ export default function HomePage() {
         <Text className="home-hero__slogan">{t('app.passenger.slogan')}</Text>
       </View>
       <View className="home-body">
-        <SearchCard />
-        <View className="home-section">
-          <Text className="home-section__title">{t('home.commit.title')}</Text>
-          <View className="commitments">
-            {COMMITMENTS.map((c) => (
-              <View className="commitments__item" key={c.key}>
-                <View className="commitments__mark">
-                  <Text>{c.mark}</Text>
-                </View>
-                <Text className="commitments__name">{t(c.key)}</Text>
-                <Text className="commitments__desc">{t(c.desc)}</Text>
-              </View>
-            ))}
+        <SearchCard cities={cities} />
+        {home?.travelInfo.length ? (
+          <View className="home-section">
+            <Text className="home-section__title">{t('home.travelInfo')}</Text>
+            <TravelInfoList items={home.travelInfo} />
           </View>
-        </View>
+        ) : null}
+        {home?.notices.length ? (
+          <View className="home-section" id="home-notices">
+            <Text className="home-section__title">{t('home.notices')}</Text>
+            <NoticeList notices={home.notices} idPrefix="home-notice" />
+          </View>
+        ) : null}
         <View className="home-section">
           <Text className="home-section__title">{t('account.title')}</Text>
           <AccountCard profile={profile} phoneId="home-phone" />

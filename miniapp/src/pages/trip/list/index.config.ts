@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '班次',
+  enablePullDownRefresh: true,
+});
