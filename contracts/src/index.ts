@@ -18,3 +18,5 @@ export * from './order';
 export * from './publishing';
 export * from './outbox';
 export * from './weather';
+export * from './geo/datum';
+export * from './geo/demo-basemap';

@@ -12,7 +12,7 @@ import {
 import { Alert, Button, Spin, Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { appMapConfig, DEFAULT_CENTER, DEFAULT_ZOOM, type ResolvedMapConfig } from './config';
-import { DEMO_ATTRIBUTION } from './demo-basemap';
+import { DEMO_ATTRIBUTION } from '@dzky/contracts';
 import { geometryPoints } from './geojson';
 import { loadProvider } from './loader';
 import type {

@@ -12,6 +12,6 @@ export {
   type MapEnv,
   type ResolvedMapConfig,
 } from './config';
-export { DEMO_ATTRIBUTION } from './demo-basemap';
+export { DEMO_ATTRIBUTION } from '@dzky/contracts';
 export * from './geojson';
 export type * from './types';

@@ -7,8 +7,7 @@
 import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import '@geoman-io/leaflet-geoman-free/dist/leaflet-geoman.css';
-import { DEMO_ATTRIBUTION, DEMO_BASEMAP, DEMO_BOUNDS, type DemoFeature } from './demo-basemap';
-import { gcj02ToWgs84, wgs84ToGcj02 } from './datum';
+import { DEMO_ATTRIBUTION, DEMO_BASEMAP, DEMO_BOUNDS, gcj02ToWgs84, wgs84ToGcj02, type DemoFeature } from '@dzky/contracts';
 import {
   escapeHtml,
   markerHtml,

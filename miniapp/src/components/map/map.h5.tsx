@@ -1,18 +1,16 @@
 /**
  * The trip map in the H5 app: Leaflet bundled with the app (no CDN), on a self-hosted tile server
  * or — by default — the offline demo sketch of the Pearl River Delta, always labelled 演示底图.
- * The same self-hosted provider the admin app uses (its Leaflet setup is copied in part: the demo
- * basemap layers and the datum conversion). Taro's <Map> is never used here: in H5 it loads
+ * The same self-hosted provider the admin app uses; the demo basemap and the datum conversion are
+ * the shared ones from contracts. Taro's <Map> is never used here: in H5 it loads
  * Baidu's map online, in BD-09, and our points would sit hundreds of metres off.
  *
  * Data in and taps out are GCJ-02; only a WGS-84 tile server needs points moved for display.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import L from 'leaflet';
-import type { LngLat } from '@dzky/contracts';
 import { useI18n } from '../../i18n';
-import { DEMO_ATTRIBUTION, DEMO_BASEMAP, DEMO_BOUNDS, type DemoFeature } from './demo-basemap';
-import { gcj02ToWgs84, wgs84ToGcj02 } from './datum';
+import { DEMO_ATTRIBUTION, DEMO_BASEMAP, DEMO_BOUNDS, gcj02ToWgs84, wgs84ToGcj02, type DemoFeature, type LngLat } from '@dzky/contracts';
 import { DEFAULT_CENTER, DEFAULT_ZOOM, h5MapConfig } from './map-config';
 import { KIND_COLORS, type MapMarker, type MapPolygon, type TripMapProps } from './types';
 import './map.h5.css';

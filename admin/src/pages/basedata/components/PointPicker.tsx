@@ -10,7 +10,7 @@ import {
   type MapHandle,
   type MapMarker,
 } from '../../../components/map';
-import { wgs84ToGcj02 } from '../../../components/map/datum';
+import { wgs84ToGcj02 } from '@dzky/contracts';
 
 export interface PointValue {
   lng: number | null;

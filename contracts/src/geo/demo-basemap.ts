@@ -1,11 +1,12 @@
 /**
- * The offline demo basemap: a coarse, hand-made sketch of the Pearl River Delta (GCJ-02,
+ * The offline demo basemap, shared by the admin app and the passenger app: a coarse, hand-made sketch of the Pearl River Delta (GCJ-02,
  * `[lng, lat]`), bundled so a fresh checkout shows a usable map with no tile server and no
  * internet. It is deliberately rough (kilometres off) and carries no boundaries other than four
  * city outlines: it is NOT an approved map (无审图号) and is always shown with a 演示底图 badge.
- * Production uses an approved map: AMap, or a self-hosted tile server (VITE_MAP_TILE_URL).
+ * Production uses an approved map: AMap, or a self-hosted tile server.
  */
-import type { LngLat } from './types';
+/** `[lng, lat]`, GCJ-02 (GeoJSON order). */
+type Position = [number, number];
 
 export type DemoFeatureKind = 'land' | 'city' | 'district-boundary' | 'river' | 'expressway' | 'label';
 export type DemoLabelRank = 'city' | 'district' | 'water' | 'other';
@@ -19,9 +20,9 @@ export interface DemoFeature {
     ref?: string;
   };
   geometry:
-    | { type: 'Polygon'; coordinates: LngLat[][] }
-    | { type: 'LineString'; coordinates: LngLat[] }
-    | { type: 'Point'; coordinates: LngLat };
+    | { type: 'Polygon'; coordinates: Position[][] }
+    | { type: 'LineString'; coordinates: Position[] }
+    | { type: 'Point'; coordinates: Position };
 }
 
 export interface DemoFeatureCollection {
@@ -31,23 +32,23 @@ export interface DemoFeatureCollection {
 
 export const DEMO_ATTRIBUTION = '演示数据，非正式地图，无审图号';
 /** The area the sketch covers; the demo map does not let the view wander far from it. */
-export const DEMO_BOUNDS: [LngLat, LngLat] = [
+export const DEMO_BOUNDS: [Position, Position] = [
   [112.2, 21.7],
   [115.2, 24.1],
 ];
 
-const closed = (pts: LngLat[]): LngLat[] => [...pts, pts[0]];
-const polygon = (kind: DemoFeatureKind, name: string, pts: LngLat[]): DemoFeature => ({
+const closed = (pts: Position[]): Position[] => [...pts, pts[0]];
+const polygon = (kind: DemoFeatureKind, name: string, pts: Position[]): DemoFeature => ({
   type: 'Feature',
   properties: { kind, name },
   geometry: { type: 'Polygon', coordinates: [closed(pts)] },
 });
-const line = (kind: DemoFeatureKind, name: string, pts: LngLat[], ref?: string): DemoFeature => ({
+const line = (kind: DemoFeatureKind, name: string, pts: Position[], ref?: string): DemoFeature => ({
   type: 'Feature',
   properties: { kind, name, ref },
   geometry: { type: 'LineString', coordinates: pts },
 });
-const label = (name: string, at: LngLat, rank: DemoLabelRank): DemoFeature => ({
+const label = (name: string, at: Position, rank: DemoLabelRank): DemoFeature => ({
   type: 'Feature',
   properties: { kind: 'label', name, rank },
   geometry: { type: 'Point', coordinates: at },
@@ -55,7 +56,7 @@ const label = (name: string, at: LngLat, rank: DemoLabelRank): DemoFeature => ({
 
 // Coast from the north-west corner clockwise: Daya Bay, Dapeng, Mirs Bay, the Kowloon side,
 // Shenzhen Bay, the east shore of Lingding Yang up to Humen, its west shore down to Modaomen.
-const LAND: LngLat[] = [
+const LAND: Position[] = [
   [112.2, 24.1],
   [115.2, 24.1],
   [115.2, 22.78],
@@ -102,7 +103,7 @@ const LAND: LngLat[] = [
 ];
 
 // Neighbouring outlines share their border points, so the lines meet.
-const SHENZHEN: LngLat[] = [
+const SHENZHEN: Position[] = [
   [113.75, 22.75],
   [113.88, 22.84],
   [114.05, 22.78],
@@ -122,7 +123,7 @@ const SHENZHEN: LngLat[] = [
   [113.86, 22.56],
   [113.8, 22.68],
 ];
-const DONGGUAN: LngLat[] = [
+const DONGGUAN: Position[] = [
   [113.63, 22.86],
   [113.7, 22.8],
   [113.75, 22.75],
@@ -135,7 +136,7 @@ const DONGGUAN: LngLat[] = [
   [113.55, 23.1],
   [113.58, 22.95],
 ];
-const GUANGZHOU: LngLat[] = [
+const GUANGZHOU: Position[] = [
   [113.2, 23.95],
   [113.65, 23.9],
   [113.95, 23.6],
@@ -156,7 +157,7 @@ const GUANGZHOU: LngLat[] = [
   [112.95, 23.5],
   [113.1, 23.7],
 ];
-const FOSHAN: LngLat[] = [
+const FOSHAN: Position[] = [
   [112.95, 23.5],
   [113.05, 23.3],
   [113.15, 23.15],

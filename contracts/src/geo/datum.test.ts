@@ -1,4 +1,3 @@
-import { describe, expect, it } from 'vitest';
 import { gcj02ToWgs84, wgs84ToGcj02 } from './datum';
 
 // reference values from gcoord 1.x for the same points

@@ -1,4 +1,3 @@
-import { describe, expect, it } from 'vitest';
 import { DEMO_ATTRIBUTION, DEMO_BASEMAP, DEMO_BOUNDS } from './demo-basemap';
 
 describe('R-7.5 offline demo basemap', () => {

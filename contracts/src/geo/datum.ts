@@ -1,15 +1,16 @@
 /**
  * GCJ-02 ↔ WGS-84 for drawing on a WGS-84 basemap. Data stays GCJ-02 everywhere; only a
- * self-hosted tile server configured with VITE_MAP_TILE_DATUM=wgs84 needs points moved for display
+ * self-hosted tile server serving WGS-84 tiles needs points moved for display
  * (else they sit ~300–500 m off the roads). The forward formula is the published GCJ-02 one; the
  * reverse is iterated to well under a metre. Outside China GCJ-02 equals WGS-84.
  */
-import type { LngLat } from './types';
+/** `[lng, lat]` */
+type Position = [number, number];
 
 const A = 6378245.0;
 const EE = 0.006693421622965943;
 
-function outOfChina([lng, lat]: LngLat): boolean {
+function outOfChina([lng, lat]: Position): boolean {
   return lng < 72.004 || lng > 137.8347 || lat < 0.8293 || lat > 55.8271;
 }
 
@@ -29,7 +30,7 @@ function transformLng(x: number, y: number): number {
   return r;
 }
 
-function offset([lng, lat]: LngLat): LngLat {
+function offset([lng, lat]: Position): Position {
   let dLat = transformLat(lng - 105.0, lat - 35.0);
   let dLng = transformLng(lng - 105.0, lat - 35.0);
   const radLat = (lat / 180.0) * Math.PI;
@@ -41,16 +42,16 @@ function offset([lng, lat]: LngLat): LngLat {
   return [dLng, dLat];
 }
 
-export function wgs84ToGcj02(p: LngLat): LngLat {
+export function wgs84ToGcj02(p: Position): Position {
   if (outOfChina(p)) return [p[0], p[1]];
   const [dLng, dLat] = offset(p);
   return [p[0] + dLng, p[1] + dLat];
 }
 
-export function gcj02ToWgs84(p: LngLat): LngLat {
+export function gcj02ToWgs84(p: Position): Position {
   if (outOfChina(p)) return [p[0], p[1]];
   // fixed-point iteration: find w with wgs84ToGcj02(w) = p
-  let w: LngLat = [p[0], p[1]];
+  let w: Position = [p[0], p[1]];
   for (let i = 0; i < 10; i++) {
     const g = wgs84ToGcj02(w);
     const dx = p[0] - g[0];
