@@ -308,6 +308,8 @@ describe('booking: seats by segment, riders, idempotency, holds (R-6.2.3)', () =
       expect(wgs.status).toBe(200);
       expect(wgs.body.data.from).toMatchObject({ seq: 1, zoneName: '南山科技园' });
       expect(wgs.body.data.from.point.lng).toBeGreaterThan(113.93);
+      // no address typed: the map provider's (the AMap sandbox names the district) is kept for the driver
+      expect(wgs.body.data.from.point.address).toBe('广东省深圳市南山区');
       expect(await segmentsOf(trip.id)).toEqual([1, 2]);
       await cancel(a, res.body.data.id);
       await cancel(b, wgs.body.data.id);

@@ -14,6 +14,7 @@ import { EndUserEntity } from '../../account/entity/end-user.entity';
 import { AuditService } from '../../audit/service/audit.service';
 import { ZoneEntity } from '../../basedata/entity';
 import { GeofenceService } from '../../basedata/service/geofence.service';
+import { MapPort } from '../../integration/port/map.port';
 import { RiderEntity } from '../../passenger/entity';
 import { TripEntity, TripSegmentEntity, type TripStopSnapshot } from '../../trip/entity';
 import { FareService } from '../../trip/service/fare.service';
@@ -67,6 +68,7 @@ export class OrderService {
   @Inject() private presenter: OrderPresenter;
   @Inject() private lifecycle: OrderLifecycle;
   @Inject() private holds: HoldExpiryService;
+  @Inject('mapPort') private map: MapPort;
 
   async create(principal: EndUserPrincipal, req: OrderCreateRequest, origin: RequestOrigin): Promise<OrderView> {
     const problems = orderRequestProblems(req);
@@ -342,12 +344,30 @@ export class OrderService {
     const to = dropoffHits.find((z) => z.stopSeq > from.stopSeq && stopAt(trip.stops, z.stopSeq)?.dropoff);
     if (!to) throw new ValidationError([{ field: 'dropoff', reason: '下车点所在区域不在上车点之后，请重新选择' }]);
     const gcj = (p: BookingPoint) => this.geofence.normalise(p.lng, p.lat, p.coordSys);
+    const [pickupAt, dropoffAt] = [gcj(pickup), gcj(dropoff)];
+    const [pickupAddress, dropoffAddress] = await Promise.all([this.addressOf(pickupAt, pickup.address), this.addressOf(dropoffAt, dropoff.address)]);
     return {
       fromSeq: from.stopSeq,
       toSeq: to.stopSeq,
-      pickup: { point: { ...gcj(pickup), address: pickup.address?.trim().slice(0, 200) || null }, zoneId: from.zoneId },
-      dropoff: { point: { ...gcj(dropoff), address: dropoff.address?.trim().slice(0, 200) || null }, zoneId: to.zoneId },
+      pickup: { point: { ...pickupAt, address: pickupAddress }, zoneId: from.zoneId },
+      dropoff: { point: { ...dropoffAt, address: dropoffAddress }, zoneId: to.zoneId },
     };
+  }
+
+  /**
+   * The address the driver is shown: the passenger's own words when given (a gate, a building),
+   * else what the map provider calls the point. Booking never waits on or fails for the map
+   * provider: when it does not answer, the order keeps the point and its zone only.
+   */
+  private async addressOf(point: { lng: number; lat: number }, given: string | undefined | null): Promise<string | null> {
+    const typed = given?.trim().slice(0, 200);
+    if (typed) return typed;
+    try {
+      const found = await this.map.reverseGeocode(point);
+      return found.address.slice(0, 200) || null;
+    } catch {
+      return null;
+    }
   }
 
   private async zoneHits(trip: TripEntity, kind: ZoneKind, p: BookingPoint): Promise<ZoneHit[]> {
