@@ -10,6 +10,7 @@ import type { FieldError, PageQuery } from './envelope';
 import type { CoordSys, LngLat, LocalizedName } from './basedata';
 import type { IdType } from './id-number';
 import type { ServiceLevel, TicketType } from './fare';
+import type { TripView } from './trip';
 import type { Fen } from './money';
 import type { VehicleType } from './archive';
 
@@ -196,6 +197,17 @@ export interface OrderPlace {
   /** door to door: the passenger's own point (GCJ-02) and address, and the zone it fell in */
   point: (LngLat & { address: string | null }) | null;
   zoneName: string | null;
+}
+
+/**
+ * One line of a trip's passenger list (乘客名单, GET /api/admin/trips/:id/manifest): a ticket with its
+ * order and journey; door to door, `pickup` and `dropoff` carry the passenger's own point.
+ */
+export type ManifestTicket = TicketView & { orderNo: string; fromSeq: number; toSeq: number; pickup: OrderPlace; dropoff: OrderPlace };
+
+export interface TripManifest {
+  trip: TripView;
+  tickets: ManifestTicket[];
 }
 
 export interface OrderView {

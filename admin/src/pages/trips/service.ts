@@ -1,13 +1,12 @@
 import type {
-  OrderPlace,
   Page,
   RouteView,
-  TicketView,
   TripBatchRequest,
   TripBatchResult,
   TripCancelRequest,
   TripCancelResult,
   TripCreateRequest,
+  TripManifest,
   TripQuery,
   TripStopView,
   TripUpdateRequest,
@@ -15,26 +14,9 @@ import type {
 } from '@dzky/contracts';
 import { http, type Query } from '../../request';
 
+export type { ManifestTicket, TripManifest } from '@dzky/contracts';
+
 const BASE = '/api/admin/trips';
-
-/**
- * One line of a trip's passenger list (乘客名单): a ticket with its order and journey. `pickup` and
- * `dropoff` are the places of the journey (stop, planned time); door to door they also carry the
- * passenger's own point and the zone it fell in.
- */
-export type ManifestTicket = TicketView & {
-  orderNo: string;
-  fromSeq: number;
-  toSeq: number;
-  pickup: OrderPlace;
-  dropoff: OrderPlace;
-};
-
-/** GET /api/admin/trips/:id/manifest */
-export interface TripManifest {
-  trip: TripView;
-  tickets: ManifestTicket[];
-}
 
 /**
  * A trip as the admin API may answer it: the contract's TripView, with the stop snapshot when the

@@ -2,7 +2,7 @@ import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { Op, literal, type WhereOptions } from 'sequelize';
 import {
   SEAT_HOLDING_TICKET_STATUSES,
-  type AdminOrderListItem, type AdminOrderQuery, type OrderPlace, type OrderView, type Page, type TicketView, type TripView,
+  type AdminOrderListItem, type AdminOrderQuery, type OrderView, type Page, type TripManifest,
 } from '@dzky/contracts';
 import { DatabaseService } from '../../../common/db/database.service';
 import { DomainError, NotFoundError } from '../../../common/error/domain.error';
@@ -18,12 +18,6 @@ import { CONTACT_PHONE_INDEX, retryOnDeadlock } from './booking-support';
 import { HoldExpiryService } from './hold-expiry.service';
 import { OrderLifecycle } from './order-lifecycle.service';
 import { OrderPresenter } from './order-presenter.service';
-
-export type ManifestTicket = TicketView & { orderNo: string; fromSeq: number; toSeq: number; pickup: OrderPlace; dropoff: OrderPlace };
-export interface TripManifest {
-  trip: TripView;
-  tickets: ManifestTicket[];
-}
 
 const MOBILE = /^1[3-9]\d{9}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;

@@ -1,11 +1,11 @@
 import { Body, Controller, Get, Inject, Param, Post } from '@midwayjs/core';
 import type { Context } from '@midwayjs/koa';
 import { ApiBearerAuth, ApiTags } from '@midwayjs/swagger';
-import type { TripCancelResult } from '@dzky/contracts';
+import type { TripCancelResult, TripManifest } from '@dzky/contracts';
 import { RequirePermission } from '../../../../common/security/access.decorator';
 import { adminOf, originOf } from '../../../../common/security/origin';
 import { TripCancelDTO } from '../../dto/booking.dto';
-import { AdminOrderService, type TripManifest } from '../../service/admin-order.service';
+import { AdminOrderService } from '../../service/admin-order.service';
 import { TripCancellationService } from '../../service/trip-cancellation.service';
 
 /**
