@@ -80,6 +80,14 @@ test.describe('base data', { tag: '@basedata' }, () => {
     await expect(row).toBeVisible();
     await expect(row).toContainText('上车区域');
     await snap(page, 'basedata-03-zone-after-reload');
+
+    // and removes it again: the demo route stays as seeded for the booking test
+    await row.click();
+    const panel = page.getByTestId('zone-panel');
+    await expect(panel).toContainText(zoneName);
+    await panel.getByRole('button', { name: '删除' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: /删\s*除/ }).click();
+    await expect(page.getByRole('row').filter({ hasText: zoneName })).toHaveCount(0);
   });
 
   test('R-6.1.1 the stop map lists the operator\'s stops', async ({ page }) => {
