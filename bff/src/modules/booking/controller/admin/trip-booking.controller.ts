@@ -20,7 +20,8 @@ export class TripBookingController {
   @Inject() orders: AdminOrderService;
   @Inject() cancellation: TripCancellationService;
 
-  @RequirePermission('dispatch:read')
+  // whoever may see or run the trip (the trips page opens for either) sees who is on it
+  @RequirePermission('dispatch:read', 'dispatch:write')
   @Get('/:id/manifest')
   async manifest(@Param('id') id: string): Promise<TripManifest> {
     return this.orders.manifest(adminOf(this.ctx), Number(id), originOf(this.ctx));
