@@ -63,7 +63,9 @@ export async function nextTotpCode(userId: number, secret: string): Promise<stri
   }
   const current = Math.floor(Date.now() / 30_000);
   const last = user?.totpLastStep === null || user?.totpLastStep === undefined ? -Infinity : Number(user.totpLastStep);
-  const step = [current - 1, current, current + 1].find((s) => s > last);
+  // never the previous step: on a loaded machine the request may reach the server after the next
+  // step began, and the previous step would then be two steps old, outside the ±1 window
+  const step = [current, current + 1].find((s) => s > last);
   if (step === undefined) throw new Error('no unused TOTP step left in the window');
   return new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30 }).generate({ timestamp: step * 30_000 + 1000 });
 }
