@@ -340,6 +340,8 @@ describe('WeChat Pay sandbox: notifications', () => {
     await confirm(json.prepay_id);
     await until(() => (received.length >= 3 ? true : undefined));
     expect(new Set(received.map((r) => JSON.parse(r.body).id)).size).toBe(1);
+    // the sandbox records an attempt once the answer is back, a moment after our handler saw it
+    await until(() => pay.state.notificationsFor({ outTradeNo: 'DZ20261207000070' }).find((x) => x.delivered));
     const list = await fetch(`${pay.url}/sandbox/notifications?out_trade_no=DZ20261207000070`).then((r) => r.json() as Promise<any>);
     const [n] = list.notifications;
     expect(n.attempts.map((a: any) => a.status)).toEqual([500, 500, 200]);
