@@ -1,6 +1,7 @@
 import {
   Autoload, Config, Destroy, Init, Inject, Logger, MidwayEnvironmentService, Provide, Scope, ScopeEnum, type ILogger,
 } from '@midwayjs/core';
+import { RepeatingJob, jobEnabled } from '../../../common/jobs/repeating-job';
 import { ExpiryService, type JobsConfig } from './expiry.service';
 
 const DAY_MS = 86_400_000;
@@ -28,40 +29,21 @@ export class ExpiryTimer {
   @Inject() private expiry: ExpiryService;
   @Logger() private logger: ILogger;
 
-  private timer: NodeJS.Timeout | null = null;
-  private stopped = false;
+  private job: RepeatingJob | null = null;
 
   @Init()
   init(): void {
-    const env = process.env.JOBS_EXPIRY_ENABLED;
-    const enabled = env !== undefined ? env === 'true' : (this.config?.expiry?.enabled ?? this.environment.getCurrentEnvironment() !== 'unittest');
-    if (enabled) this.schedule();
-  }
-
-  private schedule(): void {
-    // a scan still running at shutdown must not plan another one when it ends
-    if (this.stopped) return;
+    if (!jobEnabled(process.env.JOBS_EXPIRY_ENABLED, this.config?.expiry?.enabled, this.environment.getCurrentEnvironment())) return;
     const hour = this.config?.expiry?.hour ?? 2;
-    this.timer = setTimeout(() => void this.run(), msUntilNextRun(hour));
-    // never keeps the process alive on its own
-    this.timer.unref();
-  }
-
-  private async run(): Promise<void> {
-    try {
+    this.job = new RepeatingJob('[archive] expiry scan', () => msUntilNextRun(hour), async () => {
       const result = await this.expiry.runExpiryScan();
       this.logger.info('[archive] expiry scan %j', result);
-    } catch (e) {
-      this.logger.error('[archive] expiry scan failed: %s', (e as Error).stack ?? e);
-    } finally {
-      this.schedule();
-    }
+    }, this.logger);
+    this.job.start();
   }
 
   @Destroy()
   stop(): void {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
+    this.job?.stop();
   }
 }

@@ -2,16 +2,14 @@ import { createHash, randomInt } from 'crypto';
 import { UniqueConstraintError } from 'sequelize';
 import type { OrderCreateRequest } from '@dzky/contracts';
 import { DomainError } from '../../../common/error/domain.error';
+import { shanghaiDay, shanghaiTime } from '../../trip/service/trip-rules';
 
 /** Blind-index purpose of an order's contact phone (admin search by phone). */
 export const CONTACT_PHONE_INDEX = 'booking_order.contact_phone';
 
-const CHINA_OFFSET_MS = 8 * 3_600_000;
-
 /** yyMMddHHmmss in Asia/Shanghai. */
-export function chinaStamp(now: Date): string {
-  const iso = new Date(now.getTime() + CHINA_OFFSET_MS).toISOString();
-  return iso.slice(2, 19).replace(/[-T:]/g, '');
+function chinaStamp(now: Date): string {
+  return `${shanghaiDay(now).slice(2)}${shanghaiTime(now)}${String(now.getUTCSeconds()).padStart(2, '0')}`.replace(/[-:]/g, '');
 }
 
 /**

@@ -1,6 +1,7 @@
 import {
   Autoload, Config, Destroy, Init, Inject, Logger, MidwayEnvironmentService, Provide, Scope, ScopeEnum, type ILogger,
 } from '@midwayjs/core';
+import { RepeatingJob, jobEnabled } from '../../../common/jobs/repeating-job';
 import { HoldExpiryService } from './hold-expiry.service';
 
 export interface BookingConfig {
@@ -25,43 +26,24 @@ export class HoldExpiryTimer {
   @Inject() private holds: HoldExpiryService;
   @Logger() private logger: ILogger;
 
-  private timer: NodeJS.Timeout | null = null;
-  private stopped = false;
-  intervalMs = DEFAULT_SWEEP_INTERVAL_MS;
+  private job: RepeatingJob | null = null;
+  private intervalMs = DEFAULT_SWEEP_INTERVAL_MS;
 
   @Init()
   init(): void {
-    const env = process.env.BOOKING_SWEEP_ENABLED;
-    const enabled = env !== undefined ? env === 'true' : (this.config?.sweep?.enabled ?? this.environment.getCurrentEnvironment() !== 'unittest');
     const fromEnv = Number(process.env.BOOKING_SWEEP_INTERVAL_MS);
     const interval = Number.isFinite(fromEnv) && fromEnv > 0 ? fromEnv : (this.config?.sweep?.intervalMs ?? DEFAULT_SWEEP_INTERVAL_MS);
     this.intervalMs = Math.max(100, interval);
-    if (enabled) this.schedule();
-  }
-
-  private schedule(): void {
-    // a sweep still running at shutdown must not plan another one when it ends
-    if (this.stopped) return;
-    // the next sweep is planned when this one ends: a slow sweep never overlaps itself
-    this.timer = setTimeout(() => void this.run(), this.intervalMs);
-    this.timer.unref();
-  }
-
-  private async run(): Promise<void> {
-    try {
+    if (!jobEnabled(process.env.BOOKING_SWEEP_ENABLED, this.config?.sweep?.enabled, this.environment.getCurrentEnvironment())) return;
+    this.job = new RepeatingJob('[booking] hold expiry sweep', () => this.intervalMs, async () => {
       const expired = await this.holds.sweep();
       if (expired) this.logger.info('[booking] %d unpaid orders expired, seats released', expired);
-    } catch (e) {
-      this.logger.error('[booking] hold expiry sweep failed: %s', (e as Error).stack ?? e);
-    } finally {
-      this.schedule();
-    }
+    }, this.logger);
+    this.job.start();
   }
 
   @Destroy()
   stop(): void {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
+    this.job?.stop();
   }
 }

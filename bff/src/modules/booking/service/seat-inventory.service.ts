@@ -88,12 +88,6 @@ export class SeatInventoryService {
     }
   }
 
-  /** Seat numbers free on every one of the journey's segments, lowest first. */
-  async freeSeats(trip: TripEntity, fromSeq: number, toSeq: number, t?: Transaction): Promise<number[]> {
-    const taken = await this.taken(trip.id, segmentsOf(fromSeq, toSeq), t);
-    return Array.from({ length: trip.capacity }, (_, i) => i + 1).filter((s) => !taken.has(s));
-  }
-
   private async taken(tripId: number, segments: number[], t?: Transaction): Promise<Set<number>> {
     const rows = await SeatOccupancyEntity.findAll({
       where: { tripId, segNo: { [Op.in]: segments } },
