@@ -8,6 +8,10 @@ import { startLicenceServer, type LicenceSandboxHandle } from './licence/licence
 import type { LicenceSandboxOptions } from './licence/licence.state';
 import { startAmapServer, type AmapSandboxHandle } from './amap/amap.server';
 import type { AmapSandboxOptions } from './amap/amap.state';
+import { startWechatPayServer, type WechatPaySandboxHandle } from './wechatpay/wechatpay.server';
+import type { WechatPaySandboxOptions } from './wechatpay/wechatpay.state';
+import { startInvoiceServer, type InvoiceSandboxHandle } from './invoice/invoice.server';
+import type { InvoiceSandboxOptions } from './invoice/invoice.state';
 
 export { createWechatApp, startWechatServer, type WechatSandboxHandle } from './wechat/wechat.server';
 export {
@@ -46,6 +50,29 @@ export {
 export { createAmapApp, startAmapServer, haversineMetres, ROAD_FACTOR, DRIVING_SPEED_MS, type AmapSandboxHandle } from './amap/amap.server';
 export { AmapState, AmapError, amapSignature, type AmapSandboxOptions, type AmapRequestLog, type WeatherDay } from './amap/amap.state';
 export { CITIES as AMAP_CITIES, DISTRICTS as AMAP_DISTRICTS, type City as AmapCity, type District as AmapDistrict } from './amap/gazetteer';
+export { createWechatPayApp, createWechatPayServer, startWechatPayServer, type WechatPaySandboxHandle } from './wechatpay/wechatpay.server';
+export {
+  WechatPayState,
+  WechatPayError,
+  NOTIFY_RETRY_SECONDS,
+  type WechatPayMerchant,
+  type WechatPaySandboxOptions,
+  type SandboxOrder as WechatPaySandboxOrder,
+  type SandboxRefund as WechatPaySandboxRefund,
+  type SandboxNotification as WechatPaySandboxNotification,
+} from './wechatpay/wechatpay.state';
+export { generateRsaKeyPair, randomSerial, decryptResource, encryptResource, merchantAuthorization } from './wechatpay/wechatpay.crypto';
+export { createInvoiceApp, startInvoiceServer, type InvoiceSandboxHandle } from './invoice/invoice.server';
+export {
+  InvoiceState,
+  InvoiceApiError,
+  CALLBACK_RETRY_SECONDS as INVOICE_CALLBACK_RETRY_SECONDS,
+  type InvoiceSandboxOptions,
+  type SandboxInvoice,
+  type SandboxCallback as InvoiceSandboxCallback,
+} from './invoice/invoice.state';
+export { invoiceSignature, invoiceStringToSign } from './invoice/invoice.signature';
+export { chineseCapital } from './invoice/invoice.money';
 
 export interface SandboxOptions {
   wechat: WechatSandboxOptions;
@@ -56,8 +83,12 @@ export interface SandboxOptions {
   licence?: LicenceSandboxOptions;
   /** AMap web services (weather, reverse geocoding, driving distance); omitted: no key is accepted yet */
   amap?: AmapSandboxOptions;
+  /** WeChat Pay API v3; omitted: no merchant is known yet */
+  wechatpay?: WechatPaySandboxOptions;
+  /** the e-invoice service provider; omitted: no app may call it yet */
+  invoice?: InvoiceSandboxOptions;
   /** per server; 0 (the default) = a free port chosen by the OS */
-  ports?: { wechat?: number; sms?: number; oss?: number; licence?: number; amap?: number };
+  ports?: { wechat?: number; sms?: number; oss?: number; licence?: number; amap?: number; wechatpay?: number; invoice?: number };
   /** interface to listen on; 127.0.0.1 by default */
   host?: string;
 }
@@ -68,6 +99,8 @@ export interface Sandbox {
   oss: OssSandboxHandle;
   licence: LicenceSandboxHandle;
   amap: AmapSandboxHandle;
+  wechatpay: WechatPaySandboxHandle;
+  invoice: InvoiceSandboxHandle;
   stop(): Promise<void>;
 }
 
@@ -91,7 +124,11 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     started.push(licence);
     const amap = await startAmapServer(options.amap ?? { keys: [] }, options.ports?.amap ?? 0, options.host);
     started.push(amap);
-    return { wechat, sms, oss, licence, amap, stop: stopAll };
+    const wechatpay = await startWechatPayServer(options.wechatpay ?? { merchants: [] }, options.ports?.wechatpay ?? 0, options.host);
+    started.push(wechatpay);
+    const invoice = await startInvoiceServer(options.invoice ?? { apps: [] }, options.ports?.invoice ?? 0, options.host);
+    started.push(invoice);
+    return { wechat, sms, oss, licence, amap, wechatpay, invoice, stop: stopAll };
   } catch (e) {
     await stopAll();
     throw e;

@@ -165,7 +165,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
  */
 export async function startStack({ localDir = process.env.DZKY_LOCAL_DIR ?? join(ROOT, '.local'), dbUrl, logDir, output = 'console', portOffset = 0, say = console.log } = {}) {
   const ports = Object.fromEntries(Object.entries(PORTS).map(([k, v]) => [k, v + portOffset]));
-  const wanted = ['sandboxWechat', 'sandboxSms', 'sandboxOss', 'sandboxAmap', 'sandboxLicence', 'bff', 'admin', 'passengerH5', 'driverH5'];
+  const wanted = ['sandboxWechat', 'sandboxSms', 'sandboxOss', 'sandboxAmap', 'sandboxLicence', 'sandboxWechatPay', 'sandboxInvoice', 'bff', 'admin', 'passengerH5', 'driverH5'];
   const busy = [];
   for (const name of wanted) if (await portInUse(ports[name])) busy.push(`${name} ${ports[name]}`);
   if (busy.length) {
@@ -243,7 +243,7 @@ export async function startStack({ localDir = process.env.DZKY_LOCAL_DIR ?? join
     // 1. sandboxes: they generate the credentials missing from the environment on first start
     say('starting the sandbox servers …');
     startChild('sandbox', [join(ROOT, 'sandbox', 'dist', 'cli.js')], env);
-    await waitFor('the sandbox servers', async () => (await portInUse(ports.sandboxWechat)) && (await portInUse(ports.sandboxSms)) && (await portInUse(ports.sandboxOss)) && (await portInUse(ports.sandboxAmap)) && (await portInUse(ports.sandboxLicence)), 30_000);
+    await waitFor('the sandbox servers', async () => (await portInUse(ports.sandboxWechat)) && (await portInUse(ports.sandboxSms)) && (await portInUse(ports.sandboxOss)) && (await portInUse(ports.sandboxAmap)) && (await portInUse(ports.sandboxLicence)) && (await portInUse(ports.sandboxWechatPay)) && (await portInUse(ports.sandboxInvoice)), 30_000);
 
     // 2. bff gets the same credentials; the environment wins over the generated file, as in the sandbox
     const credsFile = join(localDir, 'sandbox-credentials.json');
@@ -257,6 +257,8 @@ export async function startStack({ localDir = process.env.DZKY_LOCAL_DIR ?? join
     bffEnv.OSS_ENDPOINT ??= `http://localhost:${ports.sandboxOss}`;
     bffEnv.LICENCE_REGISTRY_BASE_URL ??= `http://localhost:${ports.sandboxLicence}`;
     bffEnv.AMAP_BASE_URL ??= `http://localhost:${ports.sandboxAmap}`;
+    bffEnv.WECHATPAY_BASE_URL ??= `http://localhost:${ports.sandboxWechatPay}`;
+    bffEnv.EINVOICE_BASE_URL ??= `http://localhost:${ports.sandboxInvoice}`;
     for (const [k, v] of Object.entries(creds)) if (!process.env[k]) bffEnv[k] = v;
 
     // 3. migrations + demo data (seed.js migrates first); idempotent, so every start may run it
@@ -297,6 +299,8 @@ export async function startStack({ localDir = process.env.DZKY_LOCAL_DIR ?? join
       sandboxOss: `http://localhost:${ports.sandboxOss}`,
       sandboxAmap: `http://localhost:${ports.sandboxAmap}`,
       sandboxLicence: `http://localhost:${ports.sandboxLicence}`,
+      sandboxWechatPay: `http://localhost:${ports.sandboxWechatPay}`,
+      sandboxInvoice: `http://localhost:${ports.sandboxInvoice}`,
     },
     /** resolves with { name, code, signal } when a child dies while the stack should be running */
     unexpectedExit,

@@ -268,3 +268,119 @@ describe('WeChat sandbox: subscribe/send', () => {
     expect((await post('/__sandbox/wx/login', { appid: PASSENGER.appid })).status).toBe(400);
   });
 });
+
+describe('WeChat sandbox: official-account web authorisation (R-6.2.4 paying in the WeChat browser)', () => {
+  const OFFICIAL = { appid: 'wxofficial00000001', secret: 'official-secret' };
+  const H5 = 'http://localhost:7200/';
+  let oa: WechatSandboxHandle;
+  beforeAll(async () => {
+    oa = await startWechatServer({ apps: [OFFICIAL, { ...PASSENGER, webAuthDomains: ['h5.example.cn'] }], now: () => now });
+  });
+  afterAll(() => oa.stop());
+  beforeEach(() => oa.state.reset());
+
+  const link = (q: Record<string, string>) =>
+    `${oa.url}/connect/oauth2/authorize?${new URLSearchParams({
+      appid: OFFICIAL.appid,
+      redirect_uri: `${H5}#/pages/order/pay/index?id=7`,
+      response_type: 'code',
+      scope: 'snsapi_base',
+      state: 'st4te',
+      ...q,
+    })}#wechat_redirect`;
+  const visit = (url: string, cookie?: string) =>
+    fetch(url, { redirect: 'manual', headers: cookie ? { cookie } : {} });
+  const exchange = (code: string, app: { appid: string; secret: string } = OFFICIAL) =>
+    fetch(
+      `${oa.url}/sns/oauth2/access_token?${new URLSearchParams({
+        appid: app.appid,
+        secret: app.secret,
+        code,
+        grant_type: 'authorization_code',
+      })}`,
+    ).then((r) => r.json() as Promise<Record<string, any>>);
+
+  it('snsapi_base redirects silently with a code and the state, put before the #fragment as WeChat does', async () => {
+    const res = await visit(link({ sandbox_user: 'alice' }));
+    expect(res.status).toBe(302);
+    const back = new URL(res.headers.get('location')!);
+    expect(back.origin + back.pathname).toBe(H5);
+    expect(back.searchParams.get('state')).toBe('st4te');
+    expect(back.searchParams.get('code')).toMatch(/^[0-9a-f]{32}$/);
+    expect(back.hash).toBe('#/pages/order/pay/index?id=7');
+
+    const token = await exchange(back.searchParams.get('code')!);
+    expect(token).toEqual({
+      access_token: expect.any(String),
+      expires_in: 7200,
+      refresh_token: expect.any(String),
+      openid: oa.state.openidOf(OFFICIAL.appid, 'alice'),
+      scope: 'snsapi_base',
+      unionid: oa.state.unionidOf('alice'),
+    });
+    expect(token.errcode).toBeUndefined();
+  });
+
+  it('a code works once (40029 on reuse), only for its own app, and for 5 minutes', async () => {
+    const { code } = oa.webAuth(OFFICIAL.appid, 'alice');
+    expect((await exchange(code)).openid).toBeDefined();
+    expect(await exchange(code)).toMatchObject({ errcode: 40029, errmsg: expect.stringContaining('invalid code') });
+    const other = oa.webAuth(OFFICIAL.appid, 'bob').code;
+    expect((await exchange(other, PASSENGER)).errcode).toBe(40029);
+    // a wx.login code is not a web-authorisation code
+    expect((await exchange(oa.login(OFFICIAL.appid, 'bob').code)).errcode).toBe(40029);
+    now += 5 * 60_000 + 1000;
+    expect((await exchange(other)).errcode).toBe(40029);
+  });
+
+  it('R-8.2 refuses a wrong secret with 40125 without burning the code', async () => {
+    const { code } = oa.webAuth(OFFICIAL.appid, 'alice');
+    expect((await exchange(code, { appid: OFFICIAL.appid, secret: 'wrong' })).errcode).toBe(40125);
+    expect((await exchange(code, { appid: 'wxnobody', secret: 'x' })).errcode).toBe(40013);
+    expect((await exchange(code)).openid).toBe(oa.state.openidOf(OFFICIAL.appid, 'alice'));
+  });
+
+  it('one browser keeps one openid per app across visits (a cookie names its WeChat user)', async () => {
+    const first = await visit(link({}));
+    const cookie = first.headers.get('set-cookie')!.split(';')[0];
+    expect(cookie).toMatch(/^sandbox_wx_user=/);
+    const second = await visit(link({ state: 'again' }), cookie);
+    const stranger = await visit(link({}));
+    const openidOf = async (res: Response) =>
+      (await exchange(new URL(res.headers.get('location')!).searchParams.get('code')!)).openid;
+    const a = await openidOf(first);
+    expect(await openidOf(second)).toBe(a);
+    expect(await openidOf(stranger)).not.toBe(a);
+  });
+
+  it('shows WeChat\'s error page for an unknown appid, a bad scope and a redirect outside the authorised domain', async () => {
+    const errcodeOf = async (url: string) => {
+      const res = await visit(url);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toMatch(/text\/html/);
+      return Number(/<span id="errcode">(\d+)<\/span>/.exec(await res.text())?.[1]);
+    };
+    expect(await errcodeOf(link({ appid: 'wxnobody' }))).toBe(40013);
+    expect(await errcodeOf(link({ scope: 'snsapi_login' }))).toBe(10005);
+    expect(await errcodeOf(link({ scope: '' }))).toBe(10010);
+    expect(await errcodeOf(link({ redirect_uri: 'not a url' }))).toBe(10003);
+    expect(await errcodeOf(link({ appid: PASSENGER.appid }))).toBe(10003);
+    const allowed = await visit(link({ appid: PASSENGER.appid, redirect_uri: 'https://h5.example.cn/' }));
+    expect(allowed.status).toBe(302);
+  });
+
+  it('snsapi_userinfo asks first: 允许 redirects with a code, 拒绝 with the state only', async () => {
+    const res = await visit(link({ scope: 'snsapi_userinfo', sandbox_user: 'carol' }));
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    const href = (id: string) => new URL(/href="([^"]+)"/.exec(html.split(`id="${id}"`)[1])![1].replace(/&amp;/g, '&'), oa.url).toString();
+    const allowed = new URL((await visit(href('allow'))).headers.get('location')!);
+    expect(await exchange(allowed.searchParams.get('code')!)).toMatchObject({
+      scope: 'snsapi_userinfo',
+      openid: oa.state.openidOf(OFFICIAL.appid, 'carol'),
+    });
+    const denied = new URL((await visit(href('deny'))).headers.get('location')!);
+    expect(denied.searchParams.get('code')).toBeNull();
+    expect(denied.searchParams.get('state')).toBe('st4te');
+  });
+});

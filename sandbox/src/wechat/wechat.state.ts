@@ -9,6 +9,11 @@ export interface WechatSandboxApp {
    * Omitted: any template ID is accepted.
    */
   templates?: string[];
+  /**
+   * Official accounts: the 网页授权域名 (hosts, with the port when not 80/443) web authorisation may
+   * redirect to; others get WeChat's error page (10003). Omitted: any http(s) address is accepted.
+   */
+  webAuthDomains?: string[];
 }
 
 export interface WechatSandboxOptions {
@@ -33,10 +38,12 @@ export class WechatError extends Error {
 }
 
 interface Code {
-  kind: 'login' | 'phone';
+  kind: 'login' | 'phone' | 'web';
   appid: string;
   user: string;
   phoneNumber?: string;
+  /** web authorisation: snsapi_base or snsapi_userinfo */
+  scope?: WebAuthScope;
   expiresAt: number;
   used: boolean;
 }
@@ -59,6 +66,38 @@ export interface SentSubscribeMessage {
   lang?: string;
   /** ISO 8601 */
   sentAt: string;
+}
+
+export type WebAuthScope = 'snsapi_base' | 'snsapi_userinfo';
+export const WEB_AUTH_SCOPES: readonly WebAuthScope[] = ['snsapi_base', 'snsapi_userinfo'];
+
+/** The query of an authorisation link (`connect/oauth2/authorize`). */
+export interface AuthorizeLink {
+  appid?: string;
+  redirect_uri?: string;
+  response_type?: string;
+  scope?: string;
+  state?: string;
+}
+
+/** What `sns/oauth2/access_token` answers for a web-authorisation code. */
+export interface WebAuthToken {
+  access_token: string;
+  expires_in: number;
+  refresh_token: string;
+  openid: string;
+  scope: WebAuthScope;
+  unionid: string;
+}
+
+/** A refusal on WeChat's authorisation page (HTML, not JSON): the browser shows the errcode. */
+export class WebAuthPageError extends Error {
+  constructor(
+    readonly errcode: number,
+    readonly errmsg: string,
+  ) {
+    super(`${errcode} ${errmsg}`);
+  }
 }
 
 export interface Session {
@@ -160,6 +199,26 @@ export class WechatState {
     return { code };
   }
 
+  /**
+   * The user opens an official account's authorisation link in WeChat and is let through (silently
+   * for snsapi_base, after tapping 允许 for snsapi_userinfo): a code for `sns/oauth2/access_token`.
+   */
+  mintWebAuthCode(
+    appid: string,
+    user: string,
+    scope: WebAuthScope = 'snsapi_base',
+  ): { code: string; openid: string; unionid: string } {
+    this.app(appid);
+    if (!WEB_AUTH_SCOPES.includes(scope)) throw new ControlError(`scope must be one of ${WEB_AUTH_SCOPES.join(', ')}`);
+    return this.webCode(appid, user, scope);
+  }
+
+  private webCode(appid: string, user: string, scope: WebAuthScope) {
+    const code = randomBytes(16).toString('hex');
+    this.codes.set(code, { kind: 'web', appid, user, scope, expiresAt: this.now() + this.codeTtlMs, used: false });
+    return { code, openid: this.openidOf(appid, user), unionid: this.unionidOf(user) };
+  }
+
   /** wx.requestSubscribeMessage(): the user accepts `count` sends of a template. */
   subscribe(appid: string, openid: string, templateId: string, count = 1): { remaining: number } {
     const app = this.app(appid);
@@ -234,6 +293,67 @@ export class WechatState {
       openid: this.openidOf(code.appid, code.user),
       unionid: this.unionidOf(code.user),
       session_key: randomBytes(16).toString('base64'),
+    };
+  }
+
+  /**
+   * `GET open.weixin.qq.com/connect/oauth2/authorize` for the WeChat user `user`: checks the link as
+   * WeChat does and answers where the browser goes next — `redirect_uri` with `code` and `state`
+   * added to its query (before any `#fragment`, as WeChat does, which hash-routed pages must expect).
+   * `consented` is false until the user taps 允许 on the snsapi_userinfo page.
+   */
+  authorize(
+    q: AuthorizeLink,
+    user: string,
+    consented = false,
+  ): { redirect: string } | { consentNeeded: true } {
+    const { appid, target, scope } = this.checkAuthorizeLink(q);
+    if (scope === 'snsapi_userinfo' && !consented) return { consentNeeded: true };
+    const { code } = this.webCode(appid, user, scope);
+    target.searchParams.set('code', code);
+    target.searchParams.set('state', q.state ?? '');
+    return { redirect: target.toString() };
+  }
+
+  /** The refusals of WeChat's authorisation page, in the order WeChat checks. */
+  checkAuthorizeLink(q: AuthorizeLink): { appid: string; target: URL; scope: WebAuthScope } {
+    const app = q.appid ? this.apps.get(q.appid) : undefined;
+    if (!app) throw new WebAuthPageError(40013, 'invalid appid');
+    let target: URL;
+    try {
+      target = new URL(q.redirect_uri ?? '');
+    } catch {
+      throw new WebAuthPageError(10003, 'redirect_uri 参数错误');
+    }
+    if (!/^https?:$/.test(target.protocol)) throw new WebAuthPageError(10003, 'redirect_uri 参数错误');
+    if (app.webAuthDomains && !app.webAuthDomains.includes(target.host)) {
+      throw new WebAuthPageError(10003, 'redirect_uri 域名与后台配置不一致');
+    }
+    if (q.response_type !== 'code') throw new WebAuthPageError(10008, 'response_type 参数错误');
+    if (!q.scope) throw new WebAuthPageError(10010, 'scope 不能为空');
+    if (!WEB_AUTH_SCOPES.includes(q.scope as WebAuthScope)) {
+      throw new WebAuthPageError(10005, '此公众号并没有这些 scope 的权限');
+    }
+    return { appid: app.appid, target, scope: q.scope as WebAuthScope };
+  }
+
+  /** `GET /sns/oauth2/access_token`: a web-authorisation code, once, for the user's openid. */
+  webAuthToken(q: { appid?: string; secret?: string; code?: string; grant_type?: string }): WebAuthToken {
+    this.checkCredentials(q.appid, q.secret);
+    if (q.grant_type !== 'authorization_code') throw new WechatError(40002, 'invalid grant_type');
+    if (!q.code) throw new WechatError(41008, 'missing code');
+    const code = this.codes.get(q.code);
+    if (!code || code.kind !== 'web' || code.appid !== q.appid || code.used || code.expiresAt <= this.now()) {
+      throw new WechatError(40029, 'invalid code');
+    }
+    code.used = true;
+    return {
+      access_token: randomBytes(48).toString('base64url'),
+      expires_in: Math.floor(this.tokenTtlMs / 1000),
+      refresh_token: randomBytes(48).toString('base64url'),
+      openid: this.openidOf(code.appid, code.user),
+      scope: code.scope!,
+      unionid: this.unionidOf(code.user),
     };
   }
 
