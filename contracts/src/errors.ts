@@ -26,6 +26,7 @@ export const ErrorCodes = {
   'AUTH.SMS_CODE_INVALID': { status: 401, message: '短信验证码错误或已过期' },
   'AUTH.WECHAT_LOGIN_FAILED': { status: 401, message: '微信登录失败' },
   'AUTH.WRONG_AUDIENCE': { status: 403, message: '该账号无权访问此端' },
+  'ACCOUNT.WECHAT_BOUND_ELSEWHERE': { status: 409, message: '该微信已绑定其他账号' },
   // authorisation
   'ACCESS.DENIED': { status: 403, message: '没有权限' },
   'ACCESS.OUT_OF_SCOPE': { status: 404, message: '记录不存在' },
@@ -72,6 +73,29 @@ export const ErrorCodes = {
   'ORDER.OUTSIDE_ZONE': { status: 422, message: '所选地点不在服务区域内' },
   'ORDER.STATE_INVALID': { status: 409, message: '订单状态已变化，请刷新' },
   'ORDER.IDEMPOTENCY_MISMATCH': { status: 409, message: '重复提交的订单内容不一致' },
+  // payments, refunds and rebooking
+  'PAYMENT.NOT_PAYABLE': { status: 409, message: '订单当前不能支付' },
+  'PAYMENT.MERCHANT_NOT_CONFIGURED': { status: 409, message: '该运营方暂未开通在线收款' },
+  'PAYMENT.NO_OPENID': { status: 409, message: '请在微信中授权后再支付' },
+  'PAYMENT.UPSTREAM': { status: 502, message: '支付服务暂时不可用，请稍后再试' },
+  'REFUND.NOT_ALLOWED': { status: 409, message: '当前不能退票' },
+  'REFUND.TICKET_INVALID': { status: 409, message: '所选车票不能退票' },
+  'REFUND.STATE_INVALID': { status: 409, message: '退款状态已变化，请刷新' },
+  'REBOOK.NOT_ALLOWED': { status: 409, message: '当前不能改签' },
+  'REBOOK.TRIP_INVALID': { status: 409, message: '不能改签到所选班次' },
+  // electronic invoices
+  'INVOICE.NOT_ALLOWED': { status: 409, message: '该订单当前不能开发票' },
+  'INVOICE.ALREADY_REQUESTED': { status: 409, message: '该订单已开票或正在开票' },
+  'INVOICE.NOTHING_TO_INVOICE': { status: 409, message: '该订单没有可开票金额' },
+  'INVOICE.SELLER_UNAVAILABLE': { status: 409, message: '运营方开票信息不完整，暂不能开票' },
+  'INVOICE.STATE_INVALID': { status: 409, message: '发票状态已变化，请刷新' },
+  'INVOICE.NOT_READY': { status: 409, message: '发票尚未开具完成' },
+  'INVOICE.IDEMPOTENCY_MISMATCH': { status: 409, message: '重复提交的开票内容不一致' },
+  'INVOICE.UPSTREAM': { status: 502, message: '开票服务暂时不可用，请稍后再试' },
+  // service evaluation
+  'FEEDBACK.ALREADY_RATED': { status: 409, message: '该订单已评价' },
+  'FEEDBACK.NOT_RATABLE': { status: 409, message: '出发后或行程完成后才能评价' },
+  'FEEDBACK.STATE_INVALID': { status: 409, message: '投诉状态已变化，请刷新' },
 } as const;
 
 export type ErrorCode = keyof typeof ErrorCodes;

@@ -13,6 +13,7 @@ import type { ServiceLevel, TicketType } from './fare';
 import type { TripView } from './trip';
 import type { Fen } from './money';
 import type { VehicleType } from './archive';
+import type { OrderMoney } from './payment';
 
 // ───────────────────────── state machines ─────────────────────────
 
@@ -49,6 +50,7 @@ export const ORDER_STATUSES = [
   'refunding',
   'partially_refunded',
   'refunded',
+  'rebooked',
   'completed',
 ] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
@@ -61,6 +63,7 @@ export const ORDER_EVENTS = [
   'REFUND_REQUESTED',
   'REFUND_SUCCEEDED_PARTIAL',
   'REFUND_SUCCEEDED_FULL',
+  'REBOOKED',
   'TRIP_COMPLETED',
 ] as const;
 export type OrderEvent = (typeof ORDER_EVENTS)[number];
@@ -81,9 +84,11 @@ export const ORDER_MACHINE: StateMachine<OrderStatus, OrderEvent> = {
     REFUND_REQUESTED: { paid: 'refunding', partially_refunded: 'refunding' },
     REFUND_SUCCEEDED_PARTIAL: { refunding: 'partially_refunded' },
     REFUND_SUCCEEDED_FULL: { refunding: 'refunded' },
+    /** every ticket moved to the order that replaced this one (改签) */
+    REBOOKED: { paid: 'rebooked', partially_refunded: 'rebooked' },
     TRIP_COMPLETED: { paid: 'completed', partially_refunded: 'completed' },
   },
-  final: ['cancelled', 'expired', 'refunded', 'completed'],
+  final: ['cancelled', 'expired', 'refunded', 'rebooked', 'completed'],
 };
 
 export const ORDER_STATUS_LABELS: Record<OrderStatus, { zh: string; en: string }> = {
@@ -94,6 +99,7 @@ export const ORDER_STATUS_LABELS: Record<OrderStatus, { zh: string; en: string }
   refunding: { zh: '退款中', en: 'Refunding' },
   partially_refunded: { zh: '部分退款', en: 'Partly refunded' },
   refunded: { zh: '已退款', en: 'Refunded' },
+  rebooked: { zh: '已改签', en: 'Rebooked' },
   completed: { zh: '已完成', en: 'Completed' },
 };
 
@@ -233,6 +239,8 @@ export interface OrderView {
   /** while pending_payment: when the seats are released */
   holdExpiresAt: string | null;
   cancelReason: string | null;
+  /** what was paid and refunded, and what the passenger may do next (absent in lists) */
+  money?: OrderMoney;
   createdAt: string;
   updatedAt: string;
 }

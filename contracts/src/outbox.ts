@@ -17,18 +17,30 @@ export const OUTBOX_EVENT_TYPES = [
   'order.paid',
   'order.refunding',
   'order.refunded',
+  'order.rebooked',
+  'payment.succeeded',
+  'payment.closed',
+  'refund.requested',
+  'refund.succeeded',
+  'refund.abnormal',
+  'refund.closed',
+  'invoice.issued',
+  'invoice.reversed',
+  'invoice.failed',
   'trip.published',
   'trip.changed',
   'trip.cancelled',
 ] as const;
 export type OutboxEventType = (typeof OUTBOX_EVENT_TYPES)[number];
 
+export type OutboxAggregateType = 'order' | 'trip' | 'payment' | 'refund' | 'invoice';
+
 export interface OutboxEnvelope<T extends OutboxEventType = OutboxEventType, P = unknown> {
   /** unique, increasing */
   id: number;
   type: T;
   version: number;
-  aggregateType: 'order' | 'trip';
+  aggregateType: OutboxAggregateType;
   aggregateId: number;
   /** the operator the event belongs to (feeds are per operator and region) */
   orgId: number;
@@ -86,5 +98,53 @@ export interface TripEventPayloadV1 {
   reason: string | null;
 }
 
+/** payment.* version 1: money received for an order (or a rebooking's price difference) or a payment closed unpaid */
+export interface PaymentEventPayloadV1 {
+  paymentId: number;
+  outTradeNo: string;
+  orderId: number;
+  orderNo: string;
+  purpose: 'order' | 'rebook';
+  channel: string;
+  /** the merchant that received the money: the sub-merchant or the direct merchant */
+  mchid: string;
+  amountFen: number;
+  transactionId: string | null;
+  status: string;
+  paidAt: string | null;
+}
+
+/** refund.* version 1 */
+export interface RefundEventPayloadV1 {
+  refundId: number;
+  outRefundNo: string;
+  orderId: number;
+  orderNo: string;
+  outTradeNo: string;
+  reason: string;
+  /** what the refund pays back and what the passenger was charged (fee tiers) */
+  amountFen: number;
+  feeFen: number;
+  ticketNos: string[];
+  status: string;
+  wechatRefundId: string | null;
+}
+
+/** invoice.* version 1 */
+export interface InvoiceEventPayloadV1 {
+  invoiceId: number;
+  orderId: number;
+  orderNo: string;
+  kind: 'blue' | 'red';
+  amountFen: number;
+  invoiceNo: string | null;
+  /** the blue invoice a red one reverses */
+  reversesInvoiceId: number | null;
+  status: string;
+}
+
+export const PAYMENT_EVENT_PAYLOAD_VERSION = 1;
+export const REFUND_EVENT_PAYLOAD_VERSION = 1;
+export const INVOICE_EVENT_PAYLOAD_VERSION = 1;
 export const ORDER_EVENT_PAYLOAD_VERSION = 1;
 export const TRIP_EVENT_PAYLOAD_VERSION = 1;
