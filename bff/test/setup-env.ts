@@ -33,3 +33,4 @@ process.env.AUTH_TOKEN_SECRET = randomBytes(32).toString('base64');
 process.env.FIELD_ENCRYPTION_KEYS = `t1:${randomBytes(32).toString('base64')}`;
 process.env.BLIND_INDEX_KEY = randomBytes(32).toString('base64');
 process.env.AUDIT_HMAC_KEY = randomBytes(32).toString('base64');
+process.env.RIDE_CODE_SIGNING_KEYS = `t1:${randomBytes(32).toString('base64')}`;

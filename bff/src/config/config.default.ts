@@ -20,6 +20,9 @@ function setting(name: string, localDefault: string): string {
   return localDefault;
 }
 
+/** PEM keys may arrive with their line breaks escaped (one-line environment values) */
+const pem = (value: string) => value.replace(/\\n/g, '\n');
+
 /** bff's own folder (from src/config or dist/config), whatever the working directory */
 const BFF_DIR = join(__dirname, '..', '..');
 
@@ -85,6 +88,12 @@ export default (_appInfo: MidwayAppInfo): MidwayConfig => {
       /** the chain head is anchored outside the database, here an append-only log file */
       anchorFile: setting('AUDIT_ANCHOR_FILE', join(localDir(), 'audit-anchor.log')),
     },
+    rideCode: {
+      /** key ID → Ed25519 private key (PKCS#8 PEM or base64 seed); every key's public half stays published */
+      signingKeys: secrets.rideCodeKeys,
+      /** the key new ride codes are signed with */
+      currentKeyId: secrets.currentRideCodeKeyId,
+    },
     wechat: {
       // production: https://api.weixin.qq.com
       baseUrl: setting('WECHAT_BASE_URL', sandboxUrl(ports.sandboxWechat)),
@@ -93,6 +102,10 @@ export default (_appInfo: MidwayAppInfo): MidwayConfig => {
         driver: { appid: env.WECHAT_DRIVER_APPID ?? 'wx000000000000driver', secret: env.WECHAT_DRIVER_SECRET ?? '' },
         official: { appid: env.WECHAT_OFFICIAL_APPID ?? 'wx0000000000official', secret: env.WECHAT_OFFICIAL_SECRET ?? '' },
       },
+      // official-account web authorisation (H5 inside WeChat); the sandbox serves it beside the APIs
+      openBaseUrl: env.WECHAT_OPEN_BASE_URL ?? (env.NODE_ENV === 'production' ? 'https://open.weixin.qq.com' : (env.WECHAT_BASE_URL ?? sandboxUrl(ports.sandboxWechat))),
+      // origins of the H5 app that web authorisation may return to (comma-separated); none in production until set
+      h5Origins: (env.H5_ORIGINS ?? (env.NODE_ENV === 'production' ? '' : `http://localhost:${ports.passengerH5},http://127.0.0.1:${ports.passengerH5}`)).split(',').map((o) => o.trim()).filter(Boolean),
     },
     sms: {
       // production: https://dysmsapi.aliyuncs.com
@@ -104,6 +117,19 @@ export default (_appInfo: MidwayAppInfo): MidwayConfig => {
         loginCode: env.ALIYUN_SMS_TEMPLATE_LOGIN ?? 'SMS_LOGIN_CODE',
         rideVoucher: env.ALIYUN_SMS_TEMPLATE_VOUCHER ?? 'SMS_RIDE_VOUCHER',
         notice: env.ALIYUN_SMS_TEMPLATE_NOTICE ?? 'SMS_NOTICE',
+      },
+    },
+    notification: {
+      // WeChat subscribe-message template IDs of the passenger mini-program (公共模板库 picks); a kind
+      // set to '' has none and goes by SMS. The sandbox accepts any ID unless given a list
+      // (WECHAT_PASSENGER_TEMPLATES).
+      subscribeTemplates: {
+        payment_succeeded: env.WECHAT_TPL_PAYMENT_SUCCEEDED ?? 'tpl-payment-succeeded',
+        refund_succeeded: env.WECHAT_TPL_REFUND_SUCCEEDED ?? 'tpl-refund-succeeded',
+        refund_failed: env.WECHAT_TPL_REFUND_FAILED ?? 'tpl-refund-failed',
+        vehicle_assigned: env.WECHAT_TPL_VEHICLE_ASSIGNED ?? 'tpl-vehicle-assigned',
+        vehicle_changed: env.WECHAT_TPL_VEHICLE_CHANGED ?? 'tpl-vehicle-changed',
+        trip_cancelled: env.WECHAT_TPL_TRIP_CANCELLED ?? 'tpl-trip-cancelled',
       },
     },
     oss: {
@@ -137,6 +163,34 @@ export default (_appInfo: MidwayAppInfo): MidwayConfig => {
       timeoutMs: num(env.AMAP_TIMEOUT_MS, 5000),
       /** weather answers are reused per adcode for this long */
       weatherCacheSeconds: 600,
+    },
+    /** where WeChat Pay and the e-invoice provider call back: bff's public HTTPS address in production */
+    publicBaseUrl: setting('PUBLIC_BASE_URL', `http://localhost:${num(env.PORT, ports.bff)}`),
+    payment: {
+      // production: https://api.mch.weixin.qq.com
+      baseUrl: setting('WECHATPAY_BASE_URL', sandboxUrl(ports.sandboxWechatPay)),
+      timeoutMs: num(env.WECHATPAY_TIMEOUT_MS, 10_000),
+      // the platform's service-provider account: operators are its sub-merchants by default
+      // (partner APIs); outside production the sandbox generates the keys and `npm start` hands them over
+      provider: {
+        mchid: env.WECHATPAY_SP_MCHID ?? '1230000109',
+        serialNo: setting('WECHATPAY_SP_SERIAL_NO', ''),
+        privateKey: pem(setting('WECHATPAY_SP_PRIVATE_KEY', '')),
+        apiV3Key: setting('WECHATPAY_SP_APIV3_KEY', ''),
+        // WeChat Pay public key (PUB_KEY_ID_…); without it the platform certificates are fetched
+        platformPublicKeyId: env.WECHATPAY_SP_PLATFORM_PUBLIC_KEY_ID ?? '',
+        platformPublicKey: pem(env.WECHATPAY_SP_PLATFORM_PUBLIC_KEY ?? ''),
+      },
+      // operators paid as direct merchants with keys of their own: a JSON array of
+      // { mchid, serialNo, privateKey, apiV3Key, platformPublicKeyId?, platformPublicKey? }
+      directMerchants: JSON.parse(env.WECHATPAY_DIRECT_MERCHANTS || '[]'),
+    },
+    invoice: {
+      // production: the e-invoice service provider's API (the operator's tax-control account behind it)
+      baseUrl: setting('EINVOICE_BASE_URL', sandboxUrl(ports.sandboxInvoice)),
+      appKey: env.EINVOICE_APP_KEY ?? 'dzky-dev',
+      appSecret: setting('EINVOICE_APP_SECRET', ''),
+      timeoutMs: num(env.EINVOICE_TIMEOUT_MS, 10_000),
     },
     busboy: {
       mode: 'file',

@@ -134,6 +134,46 @@ describe('WechatAdapter against the WeChat sandbox', () => {
     });
   });
 
+  it('R-6.2.4 exchanges an official-account web-authorisation code for the payer\'s openid, once', async () => {
+    const web = sandbox.wechat.webAuth(apps.official.appid, 'alice');
+    await expect(wechat.webAuthOpenid(web.code)).resolves.toEqual({
+      appid: apps.official.appid,
+      openid: web.openid,
+      unionid: web.unionid,
+    });
+    // the official account's openid is not the mini-program's; the unionid joins them
+    const mini = sandbox.wechat.login(apps.passenger.appid, 'alice');
+    expect(web.openid).not.toBe(mini.openid);
+    expect(web.unionid).toBe(mini.unionid);
+    await expect(wechat.webAuthOpenid(web.code)).rejects.toMatchObject({ upstreamCode: 40029 });
+    // a code of the mini-program's web authorisation is not the official account's
+    const other = sandbox.wechat.webAuth(apps.passenger.appid, 'alice').code;
+    await expect(wechat.webAuthOpenid(other)).rejects.toMatchObject({ upstreamCode: 40029 });
+  });
+
+  it('R-6.2.4 builds the silent snsapi_base link of the official account (open.weixin.qq.com unless configured)', () => {
+    const link = new URL(wechat.webAuthorizeUrl('https://h5.example.cn/#/pages/index/index', 'abc123'));
+    expect(link.origin + link.pathname).toBe('https://open.weixin.qq.com/connect/oauth2/authorize');
+    expect([...link.searchParams.entries()]).toEqual([
+      ['appid', apps.official.appid],
+      ['redirect_uri', 'https://h5.example.cn/#/pages/index/index'],
+      ['response_type', 'code'],
+      ['scope', 'snsapi_base'],
+      ['state', 'abc123'],
+    ]);
+    expect(link.hash).toBe('#wechat_redirect');
+    const local = adapter({ openBaseUrl: sandbox.wechat.url });
+    expect(local.webAuthorizeUrl('http://localhost:7200/', 's')).toMatch(new RegExp(`^${sandbox.wechat.url}/connect/oauth2/authorize\\?`));
+  });
+
+  it('R-8.2 web authorisation with a wrong official-account secret is refused (40125) without leaking it', async () => {
+    const wrong = adapter({ apps: { ...apps, official: { appid: apps.official.appid, secret: 'wrong-secret' } } });
+    const error = await wrong.webAuthOpenid(sandbox.wechat.webAuth(apps.official.appid, 'bob').code).catch((e) => e);
+    expect(error).toBeInstanceOf(UpstreamError);
+    expect(error.upstreamCode).toBe(40125);
+    expect(error.message).not.toContain('wrong-secret');
+  });
+
   it('an unreachable WeChat is an UpstreamError too', async () => {
     const down = adapter({ baseUrl: 'http://127.0.0.1:1', timeoutMs: 2000 });
     await expect(down.code2Session('passenger', 'x')).rejects.toBeInstanceOf(UpstreamError);

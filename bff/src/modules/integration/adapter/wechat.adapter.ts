@@ -7,12 +7,15 @@ import {
   type WechatAppRole,
   type WechatPhoneNumber,
   type WechatSession,
+  type WechatWebIdentity,
 } from '../port/wechat.port';
 
 export interface WechatConfig {
   /** https://api.weixin.qq.com in production; the sandbox elsewhere */
   baseUrl: string;
   apps: Record<WechatAppRole, { appid: string; secret: string }>;
+  /** https://open.weixin.qq.com in production (web authorisation); the sandbox elsewhere */
+  openBaseUrl?: string;
   /** per request; 10 s when not set */
   timeoutMs?: number;
 }
@@ -61,6 +64,30 @@ export class WechatAdapter extends WechatPort {
       unionid: typeof reply.unionid === 'string' ? reply.unionid : null,
       sessionKey: reply.session_key,
     };
+  }
+
+  async webAuthOpenid(code: string): Promise<WechatWebIdentity> {
+    const { appid, secret } = this.app('official');
+    const query = new URLSearchParams({ appid, secret, code, grant_type: 'authorization_code' });
+    const reply = await this.call('oauth2/access_token', `/sns/oauth2/access_token?${query}`);
+    this.refuseOnError('oauth2/access_token', reply);
+    if (typeof reply.openid !== 'string' || !reply.openid) {
+      throw new UpstreamError(UPSTREAM, 'oauth2/access_token: reply without openid');
+    }
+    return { appid, openid: reply.openid, unionid: typeof reply.unionid === 'string' ? reply.unionid : null };
+  }
+
+  webAuthorizeUrl(redirectUri: string, state: string): string {
+    const query = new URLSearchParams({
+      appid: this.appidOf('official'),
+      redirect_uri: redirectUri,
+      response_type: 'code',
+      scope: 'snsapi_base',
+      state,
+    });
+    // WeChat wants the parameters in this order and the #wechat_redirect fragment
+    const base = (this.config.openBaseUrl ?? 'https://open.weixin.qq.com').replace(/\/+$/, '');
+    return `${base}/connect/oauth2/authorize?${query}#wechat_redirect`;
   }
 
   async getPhoneNumber(app: WechatAppRole, code: string): Promise<WechatPhoneNumber> {

@@ -27,6 +27,14 @@ export interface SubscribeMessage {
   data: Record<string, { value: string }>;
 }
 
+/** The WeChat user behind an official-account web-authorisation code. */
+export interface WechatWebIdentity {
+  /** the official account's AppID: identities are keyed by (appid, openid) */
+  appid: string;
+  openid: string;
+  unionid: string | null;
+}
+
 export type SubscribeSendResult =
   | { delivered: true }
   /** 43101: the user has no accepted subscription left for this template — fall back to SMS */
@@ -39,6 +47,17 @@ export abstract class WechatPort {
   abstract getPhoneNumber(app: WechatAppRole, code: string): Promise<WechatPhoneNumber>;
   /** `cgi-bin/message/subscribe/send` */
   abstract sendSubscribeMessage(app: WechatAppRole, message: SubscribeMessage): Promise<SubscribeSendResult>;
+  /**
+   * `sns/oauth2/access_token`: exchanges the code that the official account's web authorisation
+   * (`snsapi_base`) hands to the H5 page for the payer's openid under the official account.
+   * Only the openid is kept: the user access token it also yields is never used or stored.
+   */
+  abstract webAuthOpenid(code: string): Promise<WechatWebIdentity>;
+  /**
+   * The official account's silent web-authorisation link (`connect/oauth2/authorize`, `snsapi_base`):
+   * WeChat's browser opens it and comes back to `redirectUri` with `code` and `state` in the query.
+   */
+  abstract webAuthorizeUrl(redirectUri: string, state: string): string;
   /** The AppID configured for an app role. */
   abstract appidOf(app: WechatAppRole): string;
 }
