@@ -1,7 +1,8 @@
 import { Column, DataType, Model, Table } from 'sequelize-typescript';
 
 export type DeliveryChannel = 'sms' | 'wechat';
-export type DeliveryStatus = 'sent' | 'failed';
+/** 'pending' while a send is under way: the row claims the message before it goes out */
+export type DeliveryStatus = 'pending' | 'sent' | 'failed';
 
 /** One message to a passenger and what became of it (R-6.2.5: every delivery recorded). */
 @Table({ tableName: 'notification_delivery', timestamps: true, updatedAt: false })
@@ -18,7 +19,7 @@ export class NotificationDeliveryEntity extends Model {
   @Column({ type: DataType.INTEGER, allowNull: true })
   declare tripId: number | null;
 
-  /** what the message was about, e.g. trip.cancelled */
+  /** what the message was about: a NotificationKind (older rows: trip.cancelled) */
   @Column({ type: DataType.STRING(32) })
   declare kind: string;
 
@@ -33,6 +34,13 @@ export class NotificationDeliveryEntity extends Model {
 
   @Column({ type: DataType.STRING(255), allowNull: true })
   declare error: string | null;
+
+  /**
+   * the caller's idempotency key (e.g. payment:<outTradeNo>), on the first row of an attempt: unique
+   * with kind and channel, so one message is sent once per channel however often the caller retries
+   */
+  @Column({ type: DataType.STRING(96), allowNull: true })
+  declare dedupeKey: string | null;
 
   declare createdAt: Date;
 }

@@ -1,0 +1,4 @@
+import { InvoiceEntity } from './invoice.entity';
+
+export { InvoiceEntity };
+export const INVOICE_ENTITIES = [InvoiceEntity];
