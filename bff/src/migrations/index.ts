@@ -6,6 +6,10 @@ import * as m0004 from './0004-archives';
 import * as m0005 from './0005-files';
 import * as m0006 from './0006-riders';
 import * as m0007 from './0007-trips-and-booking';
+import * as m0008 from './0008-payments';
+import * as m0009 from './0009-notification-dedupe';
+import * as m0010 from './0010-feedback';
+import * as m0011 from './0011-invoices';
 
 export interface Migration {
   name: string;
@@ -22,4 +26,8 @@ export const MIGRATIONS: Migration[] = [
   { name: '0005-files', ...m0005 },
   { name: '0006-riders', ...m0006 },
   { name: '0007-trips-and-booking', ...m0007 },
+  { name: '0008-payments', ...m0008 },
+  { name: '0009-notification-dedupe', ...m0009 },
+  { name: '0010-feedback', ...m0010 },
+  { name: '0011-invoices', ...m0011 },
 ];

@@ -12,6 +12,9 @@ import { PASSENGER_ENTITIES } from '../../modules/passenger/entity';
 import { TRIP_ENTITIES } from '../../modules/trip/entity';
 import { BOOKING_ENTITIES } from '../../modules/booking/entity';
 import { NOTIFICATION_ENTITIES } from '../../modules/notification/entity';
+import { PAYMENT_ENTITIES } from '../../modules/payment/entity';
+import { INVOICE_ENTITIES } from '../../modules/invoice/entity';
+import { FEEDBACK_ENTITIES } from '../../modules/feedback/entity';
 import { OutboxEventEntity } from '../outbox/outbox-event.entity';
 import { AuditHeadEntity, AuditRecordEntity } from '../../modules/audit/entity/audit-record.entity';
 
@@ -36,5 +39,8 @@ export const ENTITIES: ModelCtor[] = [
   ...TRIP_ENTITIES,
   ...BOOKING_ENTITIES,
   ...NOTIFICATION_ENTITIES,
+  ...PAYMENT_ENTITIES,
+  ...INVOICE_ENTITIES,
+  ...FEEDBACK_ENTITIES,
   OutboxEventEntity,
 ];

@@ -1,5 +1,5 @@
 import { Column, DataType, Model, Table } from 'sequelize-typescript';
-import type { OutboxEventType } from '@dzky/contracts';
+import type { OutboxAggregateType, OutboxEventType } from '@dzky/contracts';
 import { jsonColumn } from '../db/json-column';
 
 /** A business event waiting for (or already given to) the regulator feeds; see contracts/outbox.ts. */
@@ -15,7 +15,7 @@ export class OutboxEventEntity extends Model {
   declare version: number;
 
   @Column({ type: DataType.STRING(16) })
-  declare aggregateType: 'order' | 'trip';
+  declare aggregateType: OutboxAggregateType;
 
   @Column({ type: DataType.INTEGER })
   declare aggregateId: number;

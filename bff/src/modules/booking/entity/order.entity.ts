@@ -82,6 +82,23 @@ export class OrderEntity extends Model {
   @Column({ type: DataType.DATE(3), allowNull: true })
   declare closedAt: Date | null;
 
+  /** money received for the order (a rebooked order carries its predecessor's), and paid back */
+  @Column({ type: DataType.INTEGER, defaultValue: 0 })
+  declare paidFen: number;
+
+  @Column({ type: DataType.INTEGER, defaultValue: 0 })
+  declare refundedFen: number;
+
+  @Column({ type: DataType.INTEGER, allowNull: true })
+  declare rebookedFromOrderId: number | null;
+
+  /** rebookings so far along the chain of orders */
+  @Column({ type: DataType.INTEGER, defaultValue: 0 })
+  declare rebookCount: number;
+
+  @Column({ type: DataType.INTEGER, defaultValue: 0 })
+  declare rebookFeeFen: number;
+
   declare createdAt: Date;
   declare updatedAt: Date;
 }
@@ -133,6 +150,14 @@ export class TicketEntity extends Model {
 
   @Column({ type: DataType.STRING(16) })
   declare status: TicketStatus;
+
+  /** what the rider's seat was paid with (carried over by rebooking) */
+  @Column({ type: DataType.INTEGER, defaultValue: 0 })
+  declare paidFen: number;
+
+  /** the refund that returned it */
+  @Column({ type: DataType.INTEGER, allowNull: true })
+  declare refundId: number | null;
 
   /** true while the ticket holds a seat, null after (unique per trip and ID number while live) */
   @Column({ type: DataType.BOOLEAN, allowNull: true })

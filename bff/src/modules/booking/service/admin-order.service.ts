@@ -18,6 +18,7 @@ import { CONTACT_PHONE_INDEX, retryOnDeadlock } from './booking-support';
 import { HoldExpiryService } from './hold-expiry.service';
 import { OrderLifecycle } from './order-lifecycle.service';
 import { OrderPresenter } from './order-presenter.service';
+import type { PaymentGate } from './payment-gate';
 
 const MOBILE = /^1[3-9]\d{9}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -38,6 +39,7 @@ export class AdminOrderService {
   @Inject() private lifecycle: OrderLifecycle;
   @Inject() private holds: HoldExpiryService;
   @Inject() private trips: TripService;
+  @Inject('paymentGate') private payments: PaymentGate;
 
   async list(principal: AdminPrincipal, q: AdminOrderQuery, origin: RequestOrigin): Promise<Page<AdminOrderListItem>> {
     const orgIds = await this.visibleOrgs(principal, origin);
@@ -80,7 +82,17 @@ export class AdminOrderService {
   async get(principal: AdminPrincipal, id: number, origin: RequestOrigin): Promise<OrderView> {
     const order = await this.visible(principal, id, origin);
     await this.holds.expireIfDue([order]);
-    return this.presenter.viewOf(order);
+    return { ...(await this.presenter.viewOf(order)), money: await this.payments.moneyOf(order) };
+  }
+
+  /** The order if the caller may see it (404 otherwise): for the money actions of the payment module. */
+  async visibleOrder(principal: AdminPrincipal, id: number, origin: RequestOrigin): Promise<OrderEntity> {
+    return this.visible(principal, id, origin);
+  }
+
+  /** null: every organisation (platform staff); otherwise the caller's subtree. Regulators are refused. */
+  async scopeOf(principal: AdminPrincipal, origin: RequestOrigin): Promise<number[] | null> {
+    return this.visibleOrgs(principal, origin);
   }
 
   /** Staff cancel unpaid orders only (a paid order is refunded, by the payments issue). */

@@ -6,6 +6,7 @@ import { TripEntity } from '../../trip/entity';
 import { OrderEntity } from '../entity';
 import { retryOnDeadlock } from './booking-support';
 import { OrderLifecycle } from './order-lifecycle.service';
+import type { PaymentGate } from './payment-gate';
 
 /**
  * Unpaid orders give their seats back when the hold ends (trading rules holdMinutes). The sweeper
@@ -20,6 +21,7 @@ import { OrderLifecycle } from './order-lifecycle.service';
 export class HoldExpiryService {
   @Inject() private db: DatabaseService;
   @Inject() private lifecycle: OrderLifecycle;
+  @Inject('paymentGate') private payments: PaymentGate;
   @Logger() private logger: ILogger;
 
   /** Expires every order whose hold ended by `now` (at most `limit` per call); returns how many it expired. */
@@ -45,8 +47,10 @@ export class HoldExpiryService {
   async expire(orderId: number, now: Date = new Date()): Promise<boolean> {
     // the trip is read outside the transaction (it never changes), so that inside it the locks come
     // before any plain read: on MariaDB the first plain read fixes the snapshot the rest sees
-    const peek = await OrderEntity.findByPk(orderId, { attributes: ['id', 'tripId'] });
-    if (!peek) return false;
+    const peek = await OrderEntity.findByPk(orderId, { attributes: ['id', 'tripId', 'status', 'holdExpiresAt'] });
+    if (!peek || !isDue(peek, now)) return false;
+    // money may be on its way: WeChat Pay is asked (and its order closed) before the seats go back
+    if ((await this.payments.settleOpenPayments(orderId)) === 'paid') return false;
     try {
       return await retryOnDeadlock(() => this.db.transaction(async (t) => {
         // trip before order, the same order every booking path takes its locks in (no deadlocks)

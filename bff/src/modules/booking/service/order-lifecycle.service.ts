@@ -68,8 +68,36 @@ export class OrderLifecycle {
     return order;
   }
 
+  /**
+   * Any other named move (payments, refunds, rebooking) with the columns it changes, under the same
+   * status guard, writing `outboxType` with the order as it now is. Tickets are the caller's to move.
+   */
+  async move(
+    t: Transaction,
+    order: OrderEntity,
+    event: OrderEvent,
+    changes: Partial<Pick<OrderEntity, 'paidAt' | 'paidFen' | 'refundedFen' | 'closedAt' | 'cancelReason'>>,
+    outboxType: Extract<OutboxEventType, `order.${string}`>,
+    reason: string | null = null,
+  ): Promise<OrderEntity> {
+    const from = order.status;
+    if (!canApply(ORDER_MACHINE, from, event)) throw new DomainError('ORDER.STATE_INVALID', `订单${ORDER_STATUS_LABELS[from]?.zh ?? '状态已变化'}，不能执行此操作`);
+    const to = nextState(ORDER_MACHINE, from, event);
+    const closes = ORDER_MACHINE.final.includes(to);
+    const [changed] = await OrderEntity.update(
+      { ...changes, status: to, ...(closes ? { closedAt: new Date() } : {}) },
+      { where: { id: order.id, status: from }, transaction: t },
+    );
+    if (changed !== 1) throw new DomainError('ORDER.STATE_INVALID');
+    await order.reload({ transaction: t });
+    const tickets = await TicketEntity.findAll({ where: { orderId: order.id }, order: [['id', 'ASC']], transaction: t });
+    const context = (await this.presenter.contexts([order], t)).get(order.tripId)!;
+    await this.outbox.orderEvent(t, outboxType, order.orgId, this.presenter.payload(order, tickets, context, event, reason));
+    return order;
+  }
+
   /** Applies `event` to every ticket it applies to; tickets already past it stay as they are. */
-  private async moveTickets(t: Transaction, tickets: TicketEntity[], event: TicketEvent, extra: Partial<Pick<TicketEntity, 'live'>>): Promise<TicketEntity[]> {
+  async moveTickets(t: Transaction, tickets: TicketEntity[], event: TicketEvent, extra: Partial<Pick<TicketEntity, 'live' | 'paidFen' | 'refundId'>>): Promise<TicketEntity[]> {
     const moving = tickets.filter((tk) => canApply(TICKET_MACHINE, tk.status, event));
     const byTarget = new Map<string, TicketEntity[]>();
     for (const tk of moving) {

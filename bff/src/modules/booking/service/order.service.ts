@@ -22,6 +22,7 @@ import { TradingRulesService } from '../../trip/service/trading-rules.service';
 import { journeyProblem, saleStateOf } from '../../trip/service/trip-rules';
 import { OrderEntity, TicketEntity } from '../entity';
 import { CONTACT_PHONE_INDEX, newOrderNo, requestHash, retryOnDeadlock, ticketNo, violatedIndex } from './booking-support';
+import type { PaymentGate } from './payment-gate';
 import { HoldExpiryService } from './hold-expiry.service';
 import { OrderLifecycle } from './order-lifecycle.service';
 import { OrderPresenter } from './order-presenter.service';
@@ -68,6 +69,7 @@ export class OrderService {
   @Inject() private presenter: OrderPresenter;
   @Inject() private lifecycle: OrderLifecycle;
   @Inject() private holds: HoldExpiryService;
+  @Inject('paymentGate') private payments: PaymentGate;
   @Inject('mapPort') private map: MapPort;
 
   async create(principal: EndUserPrincipal, req: OrderCreateRequest, origin: RequestOrigin): Promise<OrderView> {
@@ -134,7 +136,7 @@ export class OrderService {
   async get(principal: EndUserPrincipal, id: number): Promise<OrderView> {
     const order = await this.own(principal, id);
     await this.holds.expireIfDue([order]);
-    return this.presenter.viewOf(order);
+    return { ...(await this.presenter.viewOf(order)), money: await this.payments.moneyOf(order) };
   }
 
   async cancel(principal: EndUserPrincipal, id: number, reason: string | undefined, origin: RequestOrigin): Promise<OrderView> {
@@ -143,6 +145,11 @@ export class OrderService {
     await this.holds.expireIfDue([order]);
     // a repeated cancel (a double tap, a retry after a lost answer) answers the cancelled order again
     if (order.status === 'cancelled') return this.presenter.viewOf(order);
+    // the passenger may have paid on another screen a moment ago: asked before the seats go back
+    if (order.status === 'pending_payment' && (await this.payments.settleOpenPayments(order.id)) === 'paid') {
+      await order.reload();
+      throw new DomainError('ORDER.STATE_INVALID', '订单已支付，如需取消请申请退票');
+    }
     const cancelled = await retryOnDeadlock(() => this.db.transaction(async (t) => {
       await TripEntity.findByPk(order.tripId, { attributes: ['id'], transaction: t, lock: t.LOCK.UPDATE });
       const locked = (await OrderEntity.findByPk(order.id, { transaction: t, lock: t.LOCK.UPDATE }))!;

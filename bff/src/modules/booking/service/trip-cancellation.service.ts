@@ -7,6 +7,7 @@ import { FieldCipher } from '../../../common/security/field-cipher.service';
 import type { AdminPrincipal, RequestOrigin } from '../../../common/security/principal';
 import { AuditService } from '../../audit/service/audit.service';
 import { PassengerNotifier } from '../../notification/service/passenger-notifier.service';
+import type { PaymentGate } from './payment-gate';
 import { TripEntity } from '../../trip/entity';
 import { TripService } from '../../trip/service/trip.service';
 import { OrderEntity } from '../entity';
@@ -37,6 +38,7 @@ export class TripCancellationService {
   @Inject() private lifecycle: OrderLifecycle;
   @Inject() private presenter: OrderPresenter;
   @Inject() private notifier: PassengerNotifier;
+  @Inject('paymentGate') private payments: PaymentGate;
 
   async cancel(principal: AdminPrincipal, tripId: number, reasonInput: string, origin: RequestOrigin): Promise<TripCancelResult> {
     const reason = (reasonInput ?? '').trim();
@@ -79,6 +81,8 @@ export class TripCancellationService {
       return { trip: locked, orders: affected };
     }));
 
+    // the paid ones are refunded in full (the refund sweeper finishes any this misses)
+    await this.payments.refundCancelledTrip(orders.filter((o) => o.status === 'refunding').map((o) => o.id));
     const passengersNotified = await this.tellPassengers(trip, orders, reason);
     await trip.reload();
     return { trip: await this.trips.view(trip), ordersAffected: orders.length, passengersNotified };
