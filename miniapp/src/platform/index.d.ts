@@ -2,4 +2,4 @@
 import type { PlatformApi } from './types';
 
 export declare const platform: PlatformApi;
-export type { PlatformApi } from './types';
+export type { PlatformApi, SubscribeAnswer } from './types';

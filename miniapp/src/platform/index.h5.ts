@@ -24,4 +24,8 @@ export const platform: PlatformApi = {
   watchPrivacyAuthorization() {},
   settlePrivacyAuthorization() {},
   hideHomeButton() {},
+  // WeChat's subscribe messages exist only in the mini-program; H5 passengers are told by SMS
+  async requestSubscribe() {
+    return {};
+  },
 };

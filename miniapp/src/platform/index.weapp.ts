@@ -1,7 +1,11 @@
 import Taro from '@tarojs/taro';
 import { authApi } from '../services/auth';
 import { completeSignIn } from '../services/session';
-import type { PlatformApi } from './types';
+import type { PlatformApi, SubscribeAnswer } from './types';
+
+const ANSWERS: ReadonlySet<string> = new Set<SubscribeAnswer>(['accept', 'reject', 'ban', 'filter']);
+/** wx.requestSubscribeMessage refuses more than this many template IDs in one call */
+const SUBSCRIBE_MAX = 3;
 
 type PrivacyResolve = (option: { event: 'agree' | 'disagree' | 'exposureAuthorization'; buttonId?: string }) => void;
 let pendingPrivacy: PrivacyResolve | null = null;
@@ -41,5 +45,24 @@ export const platform: PlatformApi = {
 
   hideHomeButton() {
     void Taro.hideHomeButton().catch(() => undefined); // absent on very old base libraries; cosmetic
+  },
+
+  async requestSubscribe(templateIds) {
+    const tmplIds = [...new Set(templateIds.filter(Boolean))].slice(0, SUBSCRIBE_MAX);
+    if (!tmplIds.length || typeof Taro.requestSubscribeMessage !== 'function') return {};
+    try {
+      // the reply has errMsg beside one entry per template ID
+      const res = (await Taro.requestSubscribeMessage({ tmplIds } as Parameters<typeof Taro.requestSubscribeMessage>[0])) as unknown as Record<string, unknown>;
+      const answers: Record<string, SubscribeAnswer> = {};
+      for (const id of tmplIds) {
+        const answer = res[id];
+        if (typeof answer === 'string' && ANSWERS.has(answer)) answers[id] = answer as SubscribeAnswer;
+      }
+      return answers;
+    } catch {
+      // the user closed the dialog, the main switch is off, or the call came without a tap:
+      // the passenger is told by SMS instead
+      return {};
+    }
   },
 };

@@ -29,4 +29,12 @@ export interface PlatformApi {
   settlePrivacyAuthorization(agreed: boolean, agreeButtonId?: string): void;
   /** the mini-program shows a 返回首页 button on pages opened by reLaunch; sign-in pages hide it */
   hideHomeButton(): void;
+  /**
+   * Asks the user to accept WeChat subscribe messages (wx.requestSubscribeMessage, at most 3
+   * template IDs, from a tap). Resolves with each template's answer; never rejects — a refusal or
+   * an old base library leaves the passenger told by SMS. H5 has no such call: nothing is accepted.
+   */
+  requestSubscribe(templateIds: string[]): Promise<Record<string, SubscribeAnswer>>;
 }
+
+export type SubscribeAnswer = 'accept' | 'reject' | 'ban' | 'filter';

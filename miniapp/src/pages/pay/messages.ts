@@ -1,0 +1,216 @@
+/**
+ * Texts of the pay, refund, rebook and order-money screens, Chinese first with English, following
+ * the app's language switch (useI18n).
+ */
+import { useI18n, type Lang } from '../../i18n';
+
+const zh = {
+  'pay.title': '订单支付',
+  'pay.amount': '支付金额',
+  'pay.countdown': '支付剩余时间 {time}',
+  'pay.riders': '{n} 位乘车人',
+  'pay.submit': '微信支付 {amount}',
+  'pay.starting': '正在发起支付…',
+  'pay.status.pending': '待支付',
+  'pay.status.qr': '等待扫码支付',
+  'pay.status.confirming': '支付结果确认中',
+  'pay.status.paid': '支付成功',
+  'pay.status.expired': '订单已超时',
+  'pay.status.cancelled': '订单已取消',
+  'pay.status.late': '订单已超时，款项将原路退回',
+  'pay.hint.expired': '座位已释放，请重新预订',
+  'pay.hint.paid': '已出票，请在订单详情查看乘车码',
+  'pay.hint.confirming': '如已完成支付，请稍候，结果将自动更新',
+  'pay.qr.hint': '请使用微信扫一扫支付',
+  'pay.qr.label': '微信支付二维码',
+  'pay.qr.switchH5': '用手机浏览器支付',
+  'pay.viewTickets': '查看车票',
+  'pay.backToOrder': '返回订单',
+  'pay.rebook': '重新预订',
+  'pay.cancelled': '已取消支付',
+  'pay.failed': '支付未完成，请重试',
+  'pay.env.weapp': '微信支付',
+  'pay.env.wechat': '微信支付（公众号）',
+  'pay.env.mobile': '微信支付（手机浏览器）',
+  'pay.env.desktop': '微信扫码支付',
+
+  'money.title': '支付与退款',
+  'money.paid': '实付',
+  'money.refunded': '已退',
+  'money.paidAt': '支付时间',
+  'money.refund': '退款 {amount}',
+  'money.refundFee': '手续费 {amount}',
+  'money.rebookedFrom': '由订单 {no} 改签',
+  'money.rebookedTo': '已改签为订单 {no}',
+
+  'ride.title': '乘车码',
+  'ride.label': '{name}的乘车码',
+  'ride.checkCode': '检票码',
+  'ride.ticketNo': '票号',
+  'ride.seat': '{n}号座',
+  'ride.noSeat': '不对号入座',
+  'ride.hint': '上车时请出示乘车码或报检票码',
+  'ride.unavailable': '{status}，无乘车码',
+
+  'action.refund': '退票',
+  'action.rebook': '改签',
+  'action.invoice': '开发票',
+  'action.invoices': '查看发票',
+  'action.rate': '评价',
+  'action.complaint': '投诉',
+
+  'refund.title': '退票',
+  'refund.choose': '选择退票乘客',
+  'refund.none': '没有可退的车票',
+  'refund.fee': '退票手续费',
+  'refund.feeTier': '距发车 {minutes} 分钟，手续费 {percent}%',
+  'refund.paid': '实付',
+  'refund.total': '预计退款',
+  'refund.submit': '确认退票',
+  'refund.confirm.title': '确认退票',
+  'refund.confirm.content': '退票 {n} 张，扣除手续费 {fee}，退回 {total}。退票后座位将释放，确定退票吗？',
+  'refund.confirm.ok': '确认退票',
+  'refund.confirm.keep': '再想想',
+  'refund.pickOne': '请至少选择一张车票',
+  'refund.status.processing': '退款中',
+  'refund.status.succeeded': '已退款',
+  'refund.status.abnormal': '退款异常',
+  'refund.hint.processing': '退款将原路退回，一般 1–3 个工作日到账',
+  'refund.hint.succeeded': '款项已原路退回',
+  'refund.hint.abnormal': '退款遇到问题，请联系客服处理',
+  'refund.amount': '退款金额',
+  'refund.back': '返回订单',
+
+  'rebook.title': '改签',
+  'rebook.date': '出发日期',
+  'rebook.left': '剩余 {n} 座',
+  'rebook.soldOut': '已售罄',
+  'rebook.more': '补差价 {amount}',
+  'rebook.less': '退差价 {amount}',
+  'rebook.same': '无差价',
+  'rebook.fee': '含改签费 {amount}',
+  'rebook.timesLeft': '还可改签 {n} 次',
+  'rebook.empty': '当天没有可改签的班次',
+  'rebook.submit': '确认改签',
+  'rebook.pick': '请选择班次',
+  'rebook.confirm.content': '改签到 {time} 的班次，{difference}。确定改签吗？',
+  'rebook.done': '改签成功',
+  'rebook.done.refund': '差价 {amount} 将原路退回',
+  'rebook.viewOrder': '查看新订单',
+};
+
+export type PayMessageKey = keyof typeof zh;
+
+const en: Record<PayMessageKey, string> = {
+  'pay.title': 'Payment',
+  'pay.amount': 'Amount',
+  'pay.countdown': 'Pay within {time}',
+  'pay.riders': '{n} rider(s)',
+  'pay.submit': 'Pay {amount} with WeChat',
+  'pay.starting': 'Starting payment…',
+  'pay.status.pending': 'Awaiting payment',
+  'pay.status.qr': 'Waiting for the scan',
+  'pay.status.confirming': 'Confirming payment',
+  'pay.status.paid': 'Paid',
+  'pay.status.expired': 'Order expired',
+  'pay.status.cancelled': 'Order cancelled',
+  'pay.status.late': 'Order expired; the money will be refunded',
+  'pay.hint.expired': 'The seats were released; please book again',
+  'pay.hint.paid': 'Tickets issued; see the ride codes in the order',
+  'pay.hint.confirming': 'If you have paid, please wait: this updates by itself',
+  'pay.qr.hint': 'Scan with WeChat to pay',
+  'pay.qr.label': 'WeChat Pay QR code',
+  'pay.qr.switchH5': 'Pay in a mobile browser',
+  'pay.viewTickets': 'View tickets',
+  'pay.backToOrder': 'Back to order',
+  'pay.rebook': 'Book again',
+  'pay.cancelled': 'Payment cancelled',
+  'pay.failed': 'Payment not completed, please retry',
+  'pay.env.weapp': 'WeChat Pay',
+  'pay.env.wechat': 'WeChat Pay (official account)',
+  'pay.env.mobile': 'WeChat Pay (mobile browser)',
+  'pay.env.desktop': 'Scan with WeChat',
+
+  'money.title': 'Payment and refunds',
+  'money.paid': 'Paid',
+  'money.refunded': 'Refunded',
+  'money.paidAt': 'Paid at',
+  'money.refund': 'Refund {amount}',
+  'money.refundFee': 'fee {amount}',
+  'money.rebookedFrom': 'Rebooked from order {no}',
+  'money.rebookedTo': 'Rebooked to order {no}',
+
+  'ride.title': 'Ride codes',
+  'ride.label': 'Ride code of {name}',
+  'ride.checkCode': 'Check code',
+  'ride.ticketNo': 'Ticket',
+  'ride.seat': 'Seat {n}',
+  'ride.noSeat': 'Free seating',
+  'ride.hint': 'Show the ride code or read out the check code when boarding',
+  'ride.unavailable': '{status}, no ride code',
+
+  'action.refund': 'Return',
+  'action.rebook': 'Rebook',
+  'action.invoice': 'Invoice',
+  'action.invoices': 'Invoices',
+  'action.rate': 'Rate',
+  'action.complaint': 'Complain',
+
+  'refund.title': 'Return tickets',
+  'refund.choose': 'Tickets to return',
+  'refund.none': 'No ticket can be returned',
+  'refund.fee': 'Fee',
+  'refund.feeTier': '{minutes} min before departure, fee {percent}%',
+  'refund.paid': 'Paid',
+  'refund.total': 'Refund',
+  'refund.submit': 'Return tickets',
+  'refund.confirm.title': 'Return tickets',
+  'refund.confirm.content':
+    'Return {n} ticket(s): fee {fee}, refund {total}. The seats will be released. Continue?',
+  'refund.confirm.ok': 'Return',
+  'refund.confirm.keep': 'Keep',
+  'refund.pickOne': 'Choose at least one ticket',
+  'refund.status.processing': 'Refunding',
+  'refund.status.succeeded': 'Refunded',
+  'refund.status.abnormal': 'Refund problem',
+  'refund.hint.processing': 'The money goes back the way it was paid, usually in 1–3 working days',
+  'refund.hint.succeeded': 'The money was paid back',
+  'refund.hint.abnormal': 'The refund ran into a problem; please contact customer service',
+  'refund.amount': 'Refund',
+  'refund.back': 'Back to order',
+
+  'rebook.title': 'Rebook',
+  'rebook.date': 'Date',
+  'rebook.left': '{n} seats left',
+  'rebook.soldOut': 'Sold out',
+  'rebook.more': 'Pay {amount} more',
+  'rebook.less': '{amount} back',
+  'rebook.same': 'Same price',
+  'rebook.fee': 'incl. fee {amount}',
+  'rebook.timesLeft': '{n} rebooking(s) left',
+  'rebook.empty': 'No trip to rebook to on this day',
+  'rebook.submit': 'Rebook',
+  'rebook.pick': 'Choose a trip',
+  'rebook.confirm.content': 'Rebook to the trip at {time}: {difference}. Continue?',
+  'rebook.done': 'Rebooked',
+  'rebook.done.refund': '{amount} will be refunded',
+  'rebook.viewOrder': 'View new order',
+};
+
+const dictionaries: Record<Lang, Record<PayMessageKey, string>> = { zh, en };
+
+export function payText(lang: Lang, key: PayMessageKey, vars?: Record<string, string | number>): string {
+  const text = dictionaries[lang][key] ?? zh[key];
+  return vars
+    ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m))
+    : text;
+}
+
+/** `tx(key, vars)` in the chosen language; re-renders on a language switch like useI18n. */
+export function usePayText(): {
+  tx: (key: PayMessageKey, vars?: Record<string, string | number>) => string;
+  lang: Lang;
+} {
+  const { lang } = useI18n();
+  return { tx: (key, vars) => payText(lang, key, vars), lang };
+}
