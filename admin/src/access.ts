@@ -8,7 +8,8 @@ import { DutyGroups, type PermissionCode } from '@dzky/contracts';
 export type MenuIcon =
   | 'dashboard' | 'system' | 'users' | 'roles' | 'orgs' | 'securityAudit' | 'auditLogs' | 'securitySettings'
   | 'basedata' | 'stops' | 'lines' | 'routes' | 'archive' | 'operators' | 'vehicles' | 'drivers' | 'passengers' | 'platform'
-  | 'operations' | 'trips' | 'fares' | 'notices' | 'orders';
+  | 'operations' | 'trips' | 'fares' | 'notices' | 'orders'
+  | 'finance' | 'payments' | 'refunds' | 'financeSummary';
 
 export interface MenuNode {
   /** the route path; for groups, a path prefix */
@@ -34,6 +35,18 @@ export const MENU: readonly MenuNode[] = [
       // reading prices and rules is base data; changing them is 'fare:write'
       { key: '/fares', labelKey: 'menu.fares', icon: 'fares', anyOf: ['basedata:read', 'fare:write'] },
       { key: '/notices', labelKey: 'menu.notices', icon: 'notices', anyOf: ['basedata:read', 'basedata:write'] },
+      { key: '/service/feedback', labelKey: 'feedback.menu', anyOf: ['service:complaint'] },
+    ],
+  },
+  {
+    key: '/finance',
+    labelKey: 'menu.finance',
+    icon: 'finance',
+    children: [
+      { key: '/finance/summary', labelKey: 'menu.financeSummary', icon: 'financeSummary', anyOf: ['finance:read', 'finance:write'] },
+      { key: '/finance/payments', labelKey: 'menu.payments', icon: 'payments', anyOf: ['finance:read', 'finance:write'] },
+      { key: '/finance/refunds', labelKey: 'menu.refunds', icon: 'refunds', anyOf: ['finance:read', 'finance:write'] },
+      { key: '/finance/invoices', labelKey: 'invoice.menu', anyOf: ['finance:read', 'finance:write'] },
     ],
   },
   {
@@ -102,6 +115,8 @@ export const ACTIONS = {
   'notice.write': ['basedata:write'],
   'order.read': ['order:read'],
   'order.write': ['order:write'],
+  // refunds by staff, abnormal refunds resolved offline
+  'finance.write': ['finance:write'],
 } as const satisfies Record<string, readonly PermissionCode[]>;
 
 export type Action = keyof typeof ACTIONS;

@@ -24,6 +24,11 @@ const TripsPage = lazy(() => import('./pages/trips'));
 const OrdersPage = lazy(() => import('./pages/orders'));
 const FaresPage = lazy(() => import('./pages/fares'));
 const NoticesPage = lazy(() => import('./pages/notices'));
+const FinanceSummaryPage = lazy(() => import('./pages/finance/summary'));
+const PaymentsPage = lazy(() => import('./pages/finance/payments'));
+const RefundsPage = lazy(() => import('./pages/finance/refunds'));
+const InvoicesPage = lazy(() => import('./pages/finance/invoices'));
+const FeedbackPage = lazy(() => import('./pages/service/feedback'));
 
 /** Paths must match the keys in access.ts, which decides who may open them. */
 export const routes: RouteObject[] = [
@@ -52,6 +57,12 @@ export const routes: RouteObject[] = [
       { path: 'orders', element: <OrdersPage /> },
       { path: 'fares', element: <FaresPage /> },
       { path: 'notices', element: <NoticesPage /> },
+      { path: 'service/feedback', element: <FeedbackPage /> },
+      { path: 'finance', element: <Navigate to="/finance/summary" replace /> },
+      { path: 'finance/summary', element: <FinanceSummaryPage /> },
+      { path: 'finance/payments', element: <PaymentsPage /> },
+      { path: 'finance/refunds', element: <RefundsPage /> },
+      { path: 'finance/invoices', element: <InvoicesPage /> },
       { path: 'basedata', element: <Navigate to="/basedata/stops" replace /> },
       { path: 'basedata/stops', element: <StopsPage /> },
       { path: 'basedata/lines', element: <LinesPage /> },

@@ -3,6 +3,9 @@ import dataTable from './data-table.en-US';
 import archive from './archive.en-US';
 import trip from './trip.en-US';
 import order from './order.en-US';
+import payment from './payment.en-US';
+import feedback from '../pages/service/feedback/locale.en-US';
+import invoice from '../pages/finance/invoices/locale.en-US';
 import type { Messages } from './zh-CN';
 
 const enUS: Messages = {
@@ -72,6 +75,10 @@ const enUS: Messages = {
     drivers: 'Drivers',
     passengers: 'Passengers',
     platform: 'Platform profile',
+    finance: 'Finance',
+    payments: 'Payments',
+    refunds: 'Refunds',
+    financeSummary: 'Finance summary',
   },
   login: {
     brandPoints: ['Many operators on one platform, managed by organisation', 'Password plus one-time code sign-in; key actions audited', 'Lines, trips, orders and regulator feeds in one place'],
@@ -361,6 +368,9 @@ const enUS: Messages = {
   dataTable: dataTable,
   trip: trip,
   order: order,
+  payment: payment,
+  feedback: feedback,
+  invoice: invoice,
   exception: {
     forbidden: 'Sorry, you are not allowed to open this page',
     notFound: 'Sorry, this page does not exist',

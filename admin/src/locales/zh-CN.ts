@@ -3,6 +3,9 @@ import dataTable from './data-table.zh-CN';
 import archive from './archive.zh-CN';
 import trip from './trip.zh-CN';
 import order from './order.zh-CN';
+import payment from './payment.zh-CN';
+import feedback from '../pages/service/feedback/locale.zh-CN';
+import invoice from '../pages/finance/invoices/locale.zh-CN';
 /** Chinese is the product's first language; every key here must also exist in en-US.ts. */
 const zhCN = {
   app: {
@@ -73,6 +76,10 @@ const zhCN = {
     drivers: '驾驶员档案',
     passengers: '乘客档案',
     platform: '平台信息',
+    finance: '财务管理',
+    payments: '收款记录',
+    refunds: '退款管理',
+    financeSummary: '财务汇总',
   },
   login: {
     brandPoints: ['多经营者统一接入，按机构分级管理', '密码 + 动态口令双因素登录，关键操作全程审计', '班线、班次、订单与监管数据报送一体化'],
@@ -364,6 +371,9 @@ const zhCN = {
   dataTable: dataTable,
   trip: trip,
   order: order,
+  payment: payment,
+  feedback: feedback,
+  invoice: invoice,
   exception: {
     forbidden: '抱歉，您无权访问此页面',
     notFound: '抱歉，您访问的页面不存在',

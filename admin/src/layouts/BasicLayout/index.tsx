@@ -29,6 +29,10 @@ import {
   NotificationOutlined,
   ScheduleOutlined,
   TransactionOutlined,
+  AccountBookOutlined,
+  PayCircleOutlined,
+  RollbackOutlined,
+  BarChartOutlined,
 } from '@ant-design/icons';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -67,6 +71,10 @@ const ICONS: Record<MenuIcon, ReactNode> = {
   orders: <FileTextOutlined />,
   fares: <TransactionOutlined />,
   notices: <NotificationOutlined />,
+  finance: <AccountBookOutlined />,
+  payments: <PayCircleOutlined />,
+  refunds: <RollbackOutlined />,
+  financeSummary: <BarChartOutlined />,
 };
 
 export default function BasicLayout() {

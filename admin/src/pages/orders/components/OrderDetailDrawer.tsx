@@ -36,6 +36,8 @@ import { nameOf } from '../../basedata/utils';
 import { ServiceLevelTag, vehicleTypeLabel } from '../../trips/components/TripTags';
 import { orderApi } from '../service';
 import { HoldCountdown, OrderStatusTag } from './OrderTags';
+import OrderNotifications from './OrderNotifications';
+import OrderMoneySection from '../../finance/refunds/components/OrderMoneySection';
 
 interface Props {
   id: number | null;
@@ -247,6 +249,8 @@ export default function OrderDetailDrawer({ id, onClose, onChanged }: Props) {
             <Typography.Title level={5}>{t('order.detail.tickets', { count: order.tickets.length })}</Typography.Title>
             <Table<TicketView> rowKey="id" size="small" pagination={false} columns={ticketColumns} dataSource={order.tickets} scroll={{ x: 760 }} />
           </div>
+          <OrderNotifications orderId={order.id} />
+          <OrderMoneySection order={order} onRefunded={() => void load(order.id)} />
         </Space>
       )}
       <Modal

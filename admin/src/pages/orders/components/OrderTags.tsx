@@ -13,6 +13,7 @@ export const ORDER_STATUS_COLOR: Record<OrderStatus, string> = {
   refunding: 'volcano',
   partially_refunded: 'purple',
   refunded: 'default',
+  rebooked: 'cyan',
   completed: 'green',
 };
 

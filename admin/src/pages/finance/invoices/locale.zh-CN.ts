@@ -1,0 +1,25 @@
+/** Texts of 发票管理; a namespace of zh-CN.ts, en-US has the same keys. */
+const invoice = {
+  menu: '发票管理',
+  title: '电子发票',
+  subtitle: '旅客申请的电子发票（普通发票）：开具、红冲与重开，开具失败的可重试',
+  empty: '暂无发票',
+  orderNo: '订单号',
+  invoiceNo: '发票号码',
+  kind: '类型',
+  title_: '抬头',
+  taxId: '税号',
+  amount: '价税合计',
+  tax: '税额',
+  issuedAt: '开票时间',
+  createdAt: '申请时间',
+  dates: '申请日期',
+  failReason: '失败原因',
+  download: '下载',
+  retry: '重试',
+  retryConfirm: '重新向开票服务提交这张发票？',
+  retried: '已重新提交',
+  personal: '个人',
+  company: '单位',
+};
+export default invoice;
