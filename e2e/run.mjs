@@ -72,6 +72,7 @@ async function main() {
     E2E_PASSENGER_URL: stack.urls.passengerH5,
     E2E_DRIVER_URL: stack.urls.driverH5,
     E2E_SANDBOX_SMS_URL: stack.urls.sandboxSms,
+    E2E_SANDBOX_WECHATPAY_URL: stack.urls.sandboxWechatPay,
     E2E_JSON_REPORT: report,
     PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1',
   };

@@ -183,7 +183,7 @@ test.describe('booking', { tag: '@booking' }, () => {
       await expect(page.locator('#order-tickets')).toContainText('测试乘客');
       await expect(page.locator('#order-tickets')).toContainText('110***********002X');
       await expect(page.locator('#order-total')).toHaveText(total);
-      await expect(page.locator('#order-pay-soon')).toHaveText('支付功能即将上线');
+      await expect(page.locator('#order-pay')).toBeVisible();
       await snap(page, 'booking-04-order-detail');
 
       const held = await passengerApiGet<{ trip: { seatsLeft: number } }>(`/trips/${tripId}`);

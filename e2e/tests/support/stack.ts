@@ -11,6 +11,7 @@ export const urls = {
   passengerH5: process.env.E2E_PASSENGER_URL ?? `http://localhost:${ports.passengerH5}`,
   driverH5: process.env.E2E_DRIVER_URL ?? `http://localhost:${ports.driverH5}`,
   sandboxSms: process.env.E2E_SANDBOX_SMS_URL ?? `http://localhost:${ports.sandboxSms}`,
+  sandboxWechatPay: process.env.E2E_SANDBOX_WECHATPAY_URL ?? `http://localhost:${ports.sandboxWechatPay}`,
 };
 
 interface DemoSeed {
