@@ -85,7 +85,7 @@ test.describe('payments', { tag: '@payments' }, () => {
     // 去支付 → the pay page → WeChat's cashier (the sandbox's page) → back to the app
     await page.locator('#order-pay').click();
     await expect(page.locator('#pay-amount')).toBeVisible();
-    expect(yuanOf(await page.locator('#pay-amount').textContent())).toBe(total);
+    await expect.poll(async () => yuanOf(await page.locator('#pay-amount').textContent())).toBe(total);
     await snap(page, 'payments-01-pay');
     await page.locator('#pay-submit').click();
     await page.waitForURL((u) => u.href.startsWith(urls.sandboxWechatPay));
@@ -109,7 +109,7 @@ test.describe('payments', { tag: '@payments' }, () => {
     // 开发票: a personal invoice for the order, issued by the provider, its PDF downloadable
     await page.locator('#order-action-invoice').click();
     await page.locator('#invoice-request-page').waitFor();
-    expect(yuanOf(await page.locator('#invoice-amount').textContent())).toBe(total);
+    await expect.poll(async () => yuanOf(await page.locator('#invoice-amount').textContent())).toBe(total);
     await page.fill('#invoice-title input', '付款乘客');
     await snap(page, 'payments-05-invoice-request');
     await page.locator('#invoice-submit').click();
@@ -119,7 +119,8 @@ test.describe('payments', { tag: '@payments' }, () => {
       await page.reload();
       await expect(issued).toHaveCount(1, { timeout: 2_000 });
     }).toPass({ timeout: 60_000 });
-    const [pdfPage] = await Promise.all([page.waitForEvent('popup'), issued.locator('button').first().click()]);
+    const [pdfPage] = await Promise.all([page.waitForEvent('popup'), issued.locator('[id^="invoice-download-"]').click()]);
+    await pdfPage.waitForURL((u) => u.protocol.startsWith('http'));
     const pdf = await page.request.get(pdfPage.url());
     expect(pdf.status()).toBe(200);
     expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
@@ -137,9 +138,8 @@ test.describe('payments', { tag: '@payments' }, () => {
     const tier = before.rules.refundTiers.find((t) => minutes >= t.minMinutesBefore)!;
     const price = total / 2;
     const fee = Math.floor((price * tier.feePercent + 50) / 100);
-    await expect(page.locator('#refund-fee')).toBeVisible();
+    await expect.poll(async () => yuanOf(await page.locator('#refund-total').textContent())).toBe(price - fee);
     expect(yuanOf(await page.locator('#refund-fee').textContent())).toBe(fee);
-    expect(yuanOf(await page.locator('#refund-total').textContent())).toBe(price - fee);
     await snap(page, 'payments-07-refund-quote');
     await page.locator('#refund-submit').click();
     await page.locator('.taro-model__confirm').click();
@@ -149,8 +149,12 @@ test.describe('payments', { tag: '@payments' }, () => {
     // the seat is on sale again, the money comes back, the invoice is reversed and issued again for the rest
     await expect.poll(async () => (await passengerApiGet<TripDetail>(`/trips/${tripId}`)).trip.seatsLeft, { timeout: 30_000 }).toBe(before.trip.seatsLeft - 1);
     await page.goto(`/#/pages/order/detail/index?id=${orderId}`);
-    await expect(page.locator('#order-status')).toHaveText('部分退款', { timeout: 30_000 });
-    expect(yuanOf(await page.locator('#order-refunded').textContent())).toBe(price - fee);
+    // WeChat Pay settles the refund a moment later and notifies the bff
+    await expect(async () => {
+      await page.reload();
+      await expect(page.locator('#order-status')).toHaveText('部分退款', { timeout: 2_000 });
+    }).toPass({ timeout: 60_000 });
+    await expect.poll(async () => yuanOf(await page.locator('#order-refunded').textContent())).toBe(price - fee);
     await page.goto(`/#/pages/invoice/list/index?orderId=${orderId}`);
     await expect(async () => {
       await page.reload();

@@ -101,7 +101,7 @@ export default function InvoiceListPage() {
               className="invoice-download"
               id={`invoice-download-${inv.id}`}
               data-testid={`invoice-download-${inv.id}`}
-              disabled={opening !== null}
+              disabled={opening !== null || undefined}
               onClick={() => void download(inv)}
             >
               {it('list.download')}
