@@ -38,7 +38,7 @@ describe('payments: WeChat Pay, notifications applied once (R-6.2.4, R-8.2)', ()
     await setMerchant(t, w, w.op1.id, 'sub_merchant');
     a = await passengerWithRiders(t, 'payer-a', ['1990-05-01', '1991-06-02']);
     b = await passengerWithRiders(t, 'payer-b', ['1988-02-02']);
-  });
+  }, 120_000);
   afterAll(async () => t.close());
 
   it('R-6.2.4 Native payment as a sub-merchant: paid once, tickets issued, time_expire = end of the hold, outbox events written', async () => {

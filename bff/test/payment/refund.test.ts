@@ -34,7 +34,7 @@ describe('refunds and rebooking (R-6.2.4)', () => {
     await setMerchant(t, w, w.op1.id, 'sub_merchant');
     a = await passengerWithRiders(t, 'refund-a', ['1990-05-01', '1991-06-02']);
     b = await passengerWithRiders(t, 'refund-b', ['1988-02-02']);
-  });
+  }, 120_000);
   afterAll(async () => t.close());
 
   it('R-6.2.4 partial refund: one of two tickets returned 10 h before departure costs 10 % of what was paid; its seat is back at once', async () => {
