@@ -19,3 +19,14 @@ export async function subtreeOrgIds(principal: AdminPrincipal): Promise<number[]
 export function subtreeWhere(principal: AdminPrincipal): WhereOptions {
   return { path: { [Op.like]: `${principal.orgPath}%` } };
 }
+
+/**
+ * A filter by organisation: that organisation and its branches when the caller may see it, else
+ * none (filtering by a foreign organisation finds nothing rather than failing).
+ */
+export async function visibleSubtreeIds(principal: AdminPrincipal, orgId: number): Promise<number[]> {
+  const org = Number.isSafeInteger(orgId) ? await OrgEntity.findByPk(orgId, { attributes: ['id', 'path'] }) : null;
+  if (!org || !inSubtree(principal, org.path)) return [];
+  const subtree = await OrgEntity.findAll({ where: { path: { [Op.like]: `${org.path}%` } }, attributes: ['id'] });
+  return subtree.map((o) => o.id);
+}

@@ -8,8 +8,7 @@ import { DatabaseService } from '../../../common/db/database.service';
 import { DomainError, NotFoundError } from '../../../common/error/domain.error';
 import { FieldCipher } from '../../../common/security/field-cipher.service';
 import type { AdminPrincipal, RequestOrigin } from '../../../common/security/principal';
-import { OrgEntity } from '../../access/entity/org.entity';
-import { inSubtree, subtreeOrgIds } from '../../access/service/scope';
+import { subtreeOrgIds, visibleSubtreeIds } from '../../access/service/scope';
 import { AuditService } from '../../audit/service/audit.service';
 import { TripEntity } from '../../trip/entity';
 import { TripService } from '../../trip/service/trip.service';
@@ -47,7 +46,7 @@ export class AdminOrderService {
     const pageSize = Math.min(100, Math.max(1, Number(q.pageSize) || 20));
     const and: WhereOptions[] = [];
     if (orgIds) and.push({ orgId: { [Op.in]: orgIds } });
-    if (q.orgId) and.push({ orgId: await this.orgSubtree(principal, Number(q.orgId)) });
+    if (q.orgId) and.push({ orgId: { [Op.in]: await visibleSubtreeIds(principal, Number(q.orgId)) } });
     if (q.tripId) and.push({ tripId: Number(q.tripId) });
     if (q.status) and.push({ status: q.status });
     if (q.endUserId) and.push({ endUserId: Number(q.endUserId) });
@@ -164,13 +163,5 @@ export class AdminOrderService {
     }
     if (principal.orgKind === 'platform') return null;
     return subtreeOrgIds(principal);
-  }
-
-  /** An organisation filter: that organisation and its branches, if the caller may see it. */
-  private async orgSubtree(principal: AdminPrincipal, orgId: number): Promise<{ [Op.in]: number[] }> {
-    const org = await OrgEntity.findByPk(orgId, { attributes: ['id', 'path'] });
-    if (!org || !inSubtree(principal, org.path)) return { [Op.in]: [] };
-    const subtree = await OrgEntity.findAll({ where: { path: { [Op.like]: `${org.path}%` } }, attributes: ['id'] });
-    return { [Op.in]: subtree.map((o) => o.id) };
   }
 }

@@ -3,7 +3,7 @@ import { Op } from 'sequelize';
 import { DomainError } from '../../../common/error/domain.error';
 import type { AdminPrincipal, RequestOrigin } from '../../../common/security/principal';
 import { OrgEntity } from '../../access/entity/org.entity';
-import { inSubtree, subtreeOrgIds } from '../../access/service/scope';
+import { subtreeOrgIds, visibleSubtreeIds } from '../../access/service/scope';
 import { AuditService } from '../../audit/service/audit.service';
 
 /**
@@ -28,10 +28,7 @@ export class FeedbackScope {
 
   /** An organisation filter: that organisation and its branches, if the caller may see it (else nothing). */
   async orgSubtree(principal: AdminPrincipal, orgId: number): Promise<number[]> {
-    const org = await OrgEntity.findByPk(orgId, { attributes: ['id', 'path'] });
-    if (!org || !inSubtree(principal, org.path)) return [];
-    const subtree = await OrgEntity.findAll({ where: { path: { [Op.like]: `${org.path}%` } }, attributes: ['id'] });
-    return subtree.map((o) => o.id);
+    return visibleSubtreeIds(principal, orgId);
   }
 
   async orgNames(ids: Array<number | null>): Promise<Map<number, string>> {

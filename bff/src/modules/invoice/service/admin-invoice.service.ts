@@ -4,7 +4,7 @@ import type { AdminInvoiceListItem, AdminInvoiceQuery, InvoiceDownload, InvoiceV
 import { DomainError, NotFoundError } from '../../../common/error/domain.error';
 import type { AdminPrincipal, RequestOrigin } from '../../../common/security/principal';
 import { OrgEntity } from '../../access/entity/org.entity';
-import { inSubtree, subtreeOrgIds } from '../../access/service/scope';
+import { subtreeOrgIds, visibleSubtreeIds } from '../../access/service/scope';
 import { AuditService } from '../../audit/service/audit.service';
 import { OrderEntity } from '../../booking/entity';
 import { InvoiceEntity } from '../entity';
@@ -30,7 +30,7 @@ export class AdminInvoiceService {
     const pageSize = Math.min(100, Math.max(1, Number(q.pageSize) || 20));
     const and: WhereOptions[] = [];
     if (orgIds) and.push({ orgId: { [Op.in]: orgIds } });
-    if (q.orgId) and.push({ orgId: await this.orgSubtree(principal, Number(q.orgId)) });
+    if (q.orgId) and.push({ orgId: { [Op.in]: await visibleSubtreeIds(principal, Number(q.orgId)) } });
     if (q.status) and.push({ status: q.status });
     if (q.kind) and.push({ kind: q.kind });
     // dates are China days: 00:00 +08:00 of dateFrom up to the end of dateTo
@@ -84,12 +84,5 @@ export class AdminInvoiceService {
     }
     if (principal.orgKind === 'platform') return null;
     return subtreeOrgIds(principal);
-  }
-
-  private async orgSubtree(principal: AdminPrincipal, orgId: number): Promise<{ [Op.in]: number[] }> {
-    const org = await OrgEntity.findByPk(orgId, { attributes: ['id', 'path'] });
-    if (!org || !inSubtree(principal, org.path)) return { [Op.in]: [] };
-    const subtree = await OrgEntity.findAll({ where: { path: { [Op.like]: `${org.path}%` } }, attributes: ['id'] });
-    return { [Op.in]: subtree.map((o) => o.id) };
   }
 }

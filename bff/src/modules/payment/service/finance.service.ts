@@ -6,6 +6,7 @@ import type {
 import { DomainError, NotFoundError, ValidationError } from '../../../common/error/domain.error';
 import type { AdminPrincipal, RequestOrigin } from '../../../common/security/principal';
 import { OrgEntity } from '../../access/entity/org.entity';
+import { visibleSubtreeIds } from '../../access/service/scope';
 import { AuditService } from '../../audit/service/audit.service';
 import { OrderEntity } from '../../booking/entity';
 import { AdminOrderService } from '../../booking/service/admin-order.service';
@@ -86,7 +87,7 @@ export class FinanceService {
     const from = q.from && DAY.test(q.from) ? q.from : addDays(to, -29);
     const scope = await this.orders.scopeOf(principal, origin);
     const orgFilter: WhereOptions[] = scope ? [{ orgId: { [Op.in]: scope } }] : [];
-    if (q.orgId) orgFilter.push({ orgId: Number(q.orgId) });
+    if (q.orgId) orgFilter.push({ orgId: { [Op.in]: await visibleSubtreeIds(principal, Number(q.orgId)) } });
     const range = { [Op.gte]: shanghaiInstant(from), [Op.lt]: shanghaiInstant(addDays(to, 1)) };
     const [paid, refunded, abnormal] = await Promise.all([
       PaymentEntity.findAll({ where: { [Op.and]: [...orgFilter, { status: 'paid', paidAt: range }] }, attributes: ['amountFen', 'paidAt'] }),
@@ -115,7 +116,7 @@ export class FinanceService {
     const scope = await this.orders.scopeOf(principal, origin);
     const where: WhereOptions[] = [];
     if (scope) where.push({ orgId: { [Op.in]: scope } });
-    if (q.orgId) where.push({ orgId: Number(q.orgId) });
+    if (q.orgId) where.push({ orgId: { [Op.in]: await visibleSubtreeIds(principal, Number(q.orgId)) } });
     if (q.from && DAY.test(q.from)) where.push({ [timeColumn]: { [Op.gte]: shanghaiInstant(q.from) } });
     if (q.to && DAY.test(q.to)) where.push({ [timeColumn]: { [Op.lt]: shanghaiInstant(addDays(q.to, 1)) } });
     return { where, page: Math.max(1, Number(q.page) || 1), pageSize: Math.min(100, Math.max(1, Number(q.pageSize) || 20)) };

@@ -1,12 +1,6 @@
-import { useEffect, useRef } from 'react';
-import { BarChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
+import { useEffect } from 'react';
+import { useEchart } from '../../../../components/charts/useEchart';
 import { fenToYuanString, type FinanceSummary } from '@dzky/contracts';
-
-// only the parts this chart draws, so the page's bundle stays small
-echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
 export interface DailyChartProps {
   days: FinanceSummary['days'];
@@ -15,21 +9,7 @@ export interface DailyChartProps {
 
 /** Paid and refunded per day as bars side by side; amounts stay in fen and are shown as yuan. */
 export default function DailyChart({ days, labels }: DailyChartProps) {
-  const ref = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-
-  useEffect(() => {
-    if (!ref.current) return;
-    const c = echarts.init(ref.current);
-    chart.current = c;
-    const observer = new ResizeObserver(() => c.resize());
-    observer.observe(ref.current);
-    return () => {
-      observer.disconnect();
-      c.dispose();
-      chart.current = null;
-    };
-  }, []);
+  const { ref, chart } = useEchart();
 
   useEffect(() => {
     const yuan = (v: unknown) => (typeof v === 'number' ? `¥${fenToYuanString(Math.round(v))}` : String(v));

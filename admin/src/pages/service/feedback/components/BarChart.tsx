@@ -1,11 +1,5 @@
-import { useEffect, useRef } from 'react';
-import { BarChart as Bars, LineChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
-
-// only the parts these charts draw, so the page's bundle stays small
-echarts.use([Bars, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+import { useEffect } from 'react';
+import { useEchart } from '../../../../components/charts/useEchart';
 
 export interface BarChartProps {
   categories: string[];
@@ -18,21 +12,7 @@ export interface BarChartProps {
 
 /** Bars per category (counts), optionally with a line on a right-hand axis (averages out of 5). */
 export default function BarChart({ categories, series, height = 280, horizontal, label }: BarChartProps) {
-  const ref = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-
-  useEffect(() => {
-    if (!ref.current) return;
-    const c = echarts.init(ref.current);
-    chart.current = c;
-    const observer = new ResizeObserver(() => c.resize());
-    observer.observe(ref.current);
-    return () => {
-      observer.disconnect();
-      c.dispose();
-      chart.current = null;
-    };
-  }, []);
+  const { ref, chart } = useEchart();
 
   useEffect(() => {
     const hasLine = series.some((s) => s.line);
