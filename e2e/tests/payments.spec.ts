@@ -158,8 +158,10 @@ test.describe('payments', { tag: '@payments' }, () => {
     await page.goto(`/#/pages/invoice/list/index?orderId=${orderId}`);
     await expect(async () => {
       await page.reload();
-      await expect(page.locator('.invoice-item').filter({ hasText: '红字' })).toHaveCount(1, { timeout: 2_000 });
-      await expect(page.locator('.invoice-item').filter({ hasText: '已开具' })).toHaveCount(1, { timeout: 2_000 });
+      const items = page.locator('.invoice-item');
+      await expect(items.filter({ hasText: '红字发票' }).filter({ hasText: '已开具' })).toHaveCount(1, { timeout: 2_000 });
+      await expect(items.filter({ hasText: '蓝字发票' }).filter({ hasText: '已红冲' })).toHaveCount(1, { timeout: 2_000 });
+      await expect(items.filter({ hasText: '蓝字发票' }).filter({ hasText: '已开具' })).toHaveCount(1, { timeout: 2_000 });
     }).toPass({ timeout: 60_000 });
     await snap(page, 'payments-09-invoice-reversed');
 

@@ -188,6 +188,7 @@ describe('payments: WeChat Pay, notifications applied once (R-6.2.4, R-8.2)', ()
     expect((await order(o.id)).status).toBe('expired');
     expect(wxOrder(t, start.body.data.outTradeNo).state).toBe('CLOSED');
     expect((await PaymentEntity.findOne({ where: { outTradeNo: start.body.data.outTradeNo } }))!.status).toBe('closed');
+    expect(await events('payment.closed', o.id)).toHaveLength(1);
     expect((await confirmAtWechat(t, payToken(start.body.data))).status).toBe(400);
   });
 

@@ -45,9 +45,9 @@ export function dateTimeOf(iso: string): string {
   return `${dateOf(iso).slice(5)} ${timeOf(iso)}`;
 }
 
-/** ¥65.00 */
+/** ¥65.00; a negative amount (a red-letter invoice) -¥130.00 */
 export function yuan(fen: Fen): string {
-  return `¥${fenToYuanString(fen)}`;
+  return fen < 0 ? `-¥${fenToYuanString(-fen)}` : `¥${fenToYuanString(fen)}`;
 }
 
 export function nameOf(name: LocalizedName | null | undefined, lang: Lang): string {

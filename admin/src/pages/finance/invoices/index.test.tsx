@@ -52,7 +52,7 @@ describe('发票管理', { timeout: 60_000 }, () => {
     renderPage('/finance/invoices');
     const red = (await screen.findByText('26440123456789000002', undefined, { timeout: 15_000 })).closest('tr')!;
     expect(within(red).getByText('红字发票')).toBeInTheDocument();
-    expect(within(red).getByText('¥-130.00')).toBeInTheDocument();
+    expect(within(red).getByText('-¥130.00')).toBeInTheDocument();
     expect(within(red).getByText('已开具')).toBeInTheDocument();
     const blue = screen.getByText('26440123456789000001').closest('tr')!;
     expect(within(blue).getByText('已红冲')).toBeInTheDocument();

@@ -109,7 +109,7 @@ export class PaymentService {
       });
       await payment.update({ prepayId: created.prepayId ?? null, codeUrl: created.codeUrl ?? null, h5Url: created.h5Url ?? null });
     } catch (e) {
-      await payment.update({ status: 'closed', closedAt: new Date() });
+      await this.markClosed(payment.id);
       if (e instanceof UpstreamError) {
         this.logger.warn('[payment] creating %s at WeChat Pay failed: %s', payment.outTradeNo, e.message);
         throw new DomainError('PAYMENT.UPSTREAM');
@@ -269,8 +269,7 @@ export class PaymentService {
           continue;
         }
         if (state) await this.port.closeTransaction(merchantOfPayment(payment), payment.outTradeNo);
-        await PaymentEntity.update({ status: 'closed', closedAt: new Date() }, { where: { id: payment.id, status: 'created' } });
-        await this.closedEvent(payment.id);
+        await this.markClosed(payment.id);
       } catch (e) {
         if (e instanceof AlreadyPaid) {
           // paid between our query and our close
@@ -286,11 +285,14 @@ export class PaymentService {
     return order?.status === 'pending_payment' ? 'clear' : 'paid';
   }
 
-  private async closedEvent(paymentId: number): Promise<void> {
+  /** created → closed with its outbox event, once (a payment paid meanwhile stays paid). */
+  private async markClosed(paymentId: number): Promise<void> {
     await this.db.transaction(async (t) => {
-      const p = await PaymentEntity.findByPk(paymentId, { transaction: t });
-      const order = await OrderEntity.findByPk(p!.orderId, { attributes: ['orderNo'], transaction: t });
-      await this.outbox.paymentEvent(t, 'payment.closed', p!.orgId, paymentPayload(p!, order!.orderNo));
+      const [moved] = await PaymentEntity.update({ status: 'closed', closedAt: new Date() }, { where: { id: paymentId, status: 'created' }, transaction: t });
+      if (moved !== 1) return;
+      const p = (await PaymentEntity.findByPk(paymentId, { transaction: t }))!;
+      const order = (await OrderEntity.findByPk(p.orderId, { attributes: ['orderNo'], transaction: t }))!;
+      await this.outbox.paymentEvent(t, 'payment.closed', p.orgId, paymentPayload(p, order.orderNo));
     });
   }
 

@@ -36,7 +36,7 @@ describe('发票列表', () => {
     expect(document.getElementById('invoice-status-31')!.textContent).toBe('已红冲');
     expect(document.getElementById('invoice-status-32')!.textContent).toBe('已开具');
     expect(document.getElementById('invoice-item-32')!.textContent).toContain('红字发票');
-    expect(document.getElementById('invoice-item-32')!.textContent).toContain('¥-130.00');
+    expect(document.getElementById('invoice-item-32')!.textContent).toContain('-¥130.00');
     expect(document.getElementById('invoice-status-33')!.textContent).toBe('开具失败');
     expect(document.getElementById('invoice-download-33')).toBeNull();
     // H5: a new tab, opened in the tap, then pointed at the signed link

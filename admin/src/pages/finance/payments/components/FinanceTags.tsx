@@ -15,7 +15,7 @@ import { labelOf } from '../../../archive/components/labels';
 import { useArchiveOrgs } from '../../../archive/components/orgs';
 
 /** Money in yuan with two decimals, from integer fen: 12345 → ¥123.45 */
-export const yuan = (fen: number) => `¥${fenToYuanString(fen)}`;
+export const yuan = (fen: number) => (fen < 0 ? `-¥${fenToYuanString(-fen)}` : `¥${fenToYuanString(fen)}`);
 
 const PAYMENT_STATUS_COLOR: Record<PaymentStatus, string> = { created: 'orange', paid: 'green', closed: 'default' };
 
