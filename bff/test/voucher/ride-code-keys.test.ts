@@ -1,4 +1,4 @@
-import { randomBytes } from 'crypto';
+import { generateKeyPairSync, randomBytes } from 'crypto';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
@@ -41,11 +41,13 @@ describe('ride code signing keys in the configuration (R-6.2.6)', () => {
   });
 
   it('R-6.2.6 keys are read as a base64 seed or a PKCS#8 PEM; the first one signs; anything else is refused', () => {
-    const pem = '-----BEGIN PRIVATE KEY-----\\nMC4CAQAwBQYDK2VwBCIEINTuctv5E1hK1bbY8fdp+K06/nwoy/HU++CXqI9EdVhC\\n-----END PRIVATE KEY-----';
+    // a fresh key, as an operator would paste it into a one-line environment value (line breaks escaped)
+    const pem = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString().trim().replace(/\n/g, '\\n');
     const seed = randomBytes(32).toString('base64');
     const secrets = loadSecrets({ NODE_ENV: 'production', ...BASE, RIDE_CODE_SIGNING_KEYS: `r2:${seed},r1:${pem}` });
     expect(secrets.currentRideCodeKeyId).toBe('r2');
     expect(Object.keys(secrets.rideCodeKeys)).toEqual(['r2', 'r1']);
+    expect(secrets.rideCodeKeys.r1).toMatch(/^-----BEGIN PRIVATE KEY-----\n.+\n-----END PRIVATE KEY-----$/s);
     for (const bad of ['r1:abc', `:${seed}`, seed, 'r1:-----BEGIN PRIVATE KEY-----\\nAAAA\\n-----END PRIVATE KEY-----']) {
       expect(() => loadSecrets({ NODE_ENV: 'production', ...BASE, RIDE_CODE_SIGNING_KEYS: bad })).toThrow(/RIDE_CODE_SIGNING_KEYS/);
     }
