@@ -51,6 +51,10 @@ describe('payments: WeChat Pay, notifications applied once (R-6.2.4, R-8.2)', ()
     const wx = wxOrder(t, start.body.data.outTradeNo);
     expect(wx).toMatchObject({ partner: true, mchid: TEST_MERCHANTS.provider, subMchid: TEST_MERCHANTS.subMchids[0], total: o.totalFen });
     expect(new Date(start.body.data.expiresAt).getTime()).toBe((await order(o.id)).holdExpiresAt!.getTime());
+    // the same screen asking again (a double tap, a lost answer) gets the payment already started
+    const again = await pay(a, o.id, { channel: 'native' });
+    expect(again.body.data).toMatchObject({ outTradeNo: start.body.data.outTradeNo, codeUrl: start.body.data.codeUrl });
+    expect(await PaymentEntity.count({ where: { orderId: o.id } })).toBe(1);
 
     await confirmAtWechat(t, payToken(start.body.data));
     const paid = await waitFor('order paid', () => order(o.id), (x) => x.status === 'paid');

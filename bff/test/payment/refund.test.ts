@@ -2,7 +2,7 @@ import { OutboxEventEntity } from '../../src/common/outbox/outbox-event.entity';
 import { OrderEntity, TicketEntity } from '../../src/modules/booking/entity';
 import { RefundEntity } from '../../src/modules/payment/entity';
 import { PaymentSweeper } from '../../src/modules/payment/service/payment-jobs';
-import { startApp, type TestApp } from '../support/app';
+import { TEST_MERCHANTS, startApp, type TestApp } from '../support/app';
 import { bookingWorld, createTrip, fixedOrder, passengerWithRiders, segmentsOf, type World } from '../booking/helpers';
 import { confirmAtWechat, payToken, setMerchant, waitFor, wxRefund } from './helpers';
 
@@ -142,6 +142,28 @@ describe('refunds and rebooking (R-6.2.4)', () => {
     const sweeper = await t.app.getApplicationContext().getAsync(PaymentSweeper);
     await sweeper.sweep();
     await waitFor('swept refund', () => order(o2.id), (x) => x.status === 'refunded');
+  });
+
+  it('R-6.2.4 finance: payments listed within the operator only, a staff refund with the fee waived, daily totals that add up', async () => {
+    const trip = await createTrip(w, { inHours: 10 });
+    const o = await bookAndPay(b, trip.id);
+    const payments = await t.request().get(`/api/admin/payments?keyword=${o.orderNo}`).set(w.admin1);
+    expect(payments.status).toBe(200);
+    expect(payments.body.data.items).toHaveLength(1);
+    expect(payments.body.data.items[0]).toMatchObject({ orderNo: o.orderNo, amountFen: 6500, status: 'paid', merchantMode: 'sub_merchant', mchid: TEST_MERCHANTS.subMchids[0] });
+    const foreign = await t.request().get(`/api/admin/payments?keyword=${o.orderNo}`).set(w.admin2);
+    expect(foreign.body.data.items).toHaveLength(0);
+
+    const totals = async () => (await t.request().get('/api/admin/finance/summary').set(w.admin1)).body.data.totals as { paidFen: number; refundedFen: number; feeFen: number; netFen: number };
+    const before = await totals();
+    // 10 h before departure the tier would keep 650; staff waive it (a complaint upheld)
+    const staff = await t.request().post(`/api/admin/orders/${o.id}/refunds`).set(w.admin1).send({ clientKey: 'staff-refund-0001', ticketIds: [o.tickets[0].id], waiveFee: true, remark: '投诉成立，全额退款' });
+    expect(staff.status).toBe(200);
+    expect(staff.body.data).toMatchObject({ reason: 'operator', amountFen: 6500, feeFen: 0 });
+    await waitFor('staff refund settled', () => order(o.id), (x) => x.status === 'refunded');
+    const after = await totals();
+    expect(after.refundedFen - before.refundedFen).toBe(6500);
+    expect(after.netFen).toBe(after.paidFen - after.refundedFen);
   });
 
   it('R-6.2.4 R-6.2.6 a ticket returned after invoicing: the invoice is reversed in red and issued again for what was kept', async () => {

@@ -1,7 +1,8 @@
 import { createHash, randomInt } from 'crypto';
 import { UniqueConstraintError } from 'sequelize';
 import type { OrderCreateRequest } from '@dzky/contracts';
-import { DomainError } from '../../../common/error/domain.error';
+import { DomainError, NotFoundError } from '../../../common/error/domain.error';
+import { OrderEntity } from '../entity';
 import { shanghaiDay, shanghaiTime } from '../../trip/service/trip-rules';
 
 /** Blind-index purpose of an order's contact phone (admin search by phone). */
@@ -86,4 +87,14 @@ export async function retryOnDeadlock<T>(work: () => Promise<T>, attempts = 4): 
       await new Promise((resolve) => setTimeout(resolve, 5 + randomInt(0, 20 * attempt)));
     }
   }
+}
+
+/**
+ * The passenger's own order; any other ID answers 404, exactly like one that does not exist (every
+ * passenger-facing read and write of an order goes through here).
+ */
+export async function ownOrderOf(endUserId: number, id: number): Promise<OrderEntity> {
+  const order = Number.isSafeInteger(id) && id > 0 ? await OrderEntity.findOne({ where: { id, endUserId } }) : null;
+  if (!order) throw new NotFoundError('订单');
+  return order;
 }

@@ -21,7 +21,7 @@ import { FareService } from '../../trip/service/fare.service';
 import { TradingRulesService } from '../../trip/service/trading-rules.service';
 import { journeyProblem, saleStateOf } from '../../trip/service/trip-rules';
 import { OrderEntity, TicketEntity } from '../entity';
-import { CONTACT_PHONE_INDEX, newOrderNo, requestHash, retryOnDeadlock, ticketNo, violatedIndex } from './booking-support';
+import { CONTACT_PHONE_INDEX, newOrderNo, ownOrderOf, requestHash, retryOnDeadlock, ticketNo, violatedIndex } from './booking-support';
 import type { PaymentGate } from './payment-gate';
 import { HoldExpiryService } from './hold-expiry.service';
 import { OrderLifecycle } from './order-lifecycle.service';
@@ -134,13 +134,13 @@ export class OrderService {
   }
 
   async get(principal: EndUserPrincipal, id: number): Promise<OrderView> {
-    const order = await this.own(principal, id);
+    const order = await ownOrderOf(principal.subjectId, id);
     await this.holds.expireIfDue([order]);
     return { ...(await this.presenter.viewOf(order)), money: await this.payments.moneyOf(order) };
   }
 
   async cancel(principal: EndUserPrincipal, id: number, reason: string | undefined, origin: RequestOrigin): Promise<OrderView> {
-    const order = await this.own(principal, id);
+    const order = await ownOrderOf(principal.subjectId, id);
     // a hold that has ended is expired first: the passenger then learns the order is no longer payable
     await this.holds.expireIfDue([order]);
     // a repeated cancel (a double tap, a retry after a lost answer) answers the cancelled order again
@@ -161,12 +161,6 @@ export class OrderService {
     return this.presenter.viewOf(cancelled);
   }
 
-  /** The order if it is the caller's; any other ID answers 404, exactly like one that does not exist. */
-  private async own(principal: EndUserPrincipal, id: number): Promise<OrderEntity> {
-    const order = Number.isSafeInteger(id) && id > 0 ? await OrderEntity.findOne({ where: { id, endUserId: principal.subjectId } }) : null;
-    if (!order) throw new NotFoundError('订单');
-    return order;
-  }
 
   /** The order an earlier request with this key made: the same content answers it again, other content is refused. */
   private async byClientKey(principal: EndUserPrincipal, clientKey: string, hash: string): Promise<OrderView | null> {

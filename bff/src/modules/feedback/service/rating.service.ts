@@ -5,10 +5,11 @@ import {
   type AdminRatingListItem, type AdminRatingQuery, type OrderStatus, type Page, type RatingCreateRequest, type RatingSubScore, type RatingView,
 } from '@dzky/contracts';
 import { DatabaseService } from '../../../common/db/database.service';
-import { DomainError, NotFoundError, ValidationError } from '../../../common/error/domain.error';
+import { DomainError, ValidationError } from '../../../common/error/domain.error';
 import type { AdminPrincipal, EndUserPrincipal, RequestOrigin } from '../../../common/security/principal';
 import { LineEntity, RouteEntity } from '../../basedata/entity';
 import { OrderEntity } from '../../booking/entity';
+import { ownOrderOf } from '../../booking/service/booking-support';
 import { TripEntity } from '../../trip/entity';
 import { RatingEntity } from '../entity';
 import { FeedbackScope } from './feedback-scope.service';
@@ -36,7 +37,7 @@ export class RatingService {
     const earlier = await this.byClientKey(principal, req.clientKey, hash);
     if (earlier) return earlier;
 
-    const order = await this.ownOrder(principal, req.orderId);
+    const order = await ownOrderOf(principal.subjectId, req.orderId);
     if (await RatingEntity.count({ where: { orderId: order.id } })) throw new DomainError('FEEDBACK.ALREADY_RATED');
     const trip = (await TripEntity.findByPk(order.tripId, { attributes: ['id', 'routeId', 'departAt'] }))!;
     const travelling = AFTER_DEPARTURE.has(order.status);
@@ -66,7 +67,7 @@ export class RatingService {
 
   /** The passenger's rating of an own order, or null when not rated yet. */
   async ofOrder(principal: EndUserPrincipal, orderId: number): Promise<RatingView | null> {
-    const order = await this.ownOrder(principal, orderId);
+    const order = await ownOrderOf(principal.subjectId, orderId);
     const rating = await RatingEntity.findOne({ where: { orderId: order.id } });
     return rating ? this.view(rating, order.orderNo) : null;
   }
@@ -126,12 +127,6 @@ export class RatingService {
     return this.view(rating, order?.orderNo ?? '');
   }
 
-  /** The passenger's own order; anyone else's answers 404 like a missing one. */
-  private async ownOrder(principal: EndUserPrincipal, orderId: number): Promise<OrderEntity> {
-    const order = Number.isSafeInteger(orderId) && orderId > 0 ? await OrderEntity.findOne({ where: { id: orderId, endUserId: principal.subjectId } }) : null;
-    if (!order) throw new NotFoundError('订单');
-    return order;
-  }
 
   private view(r: RatingEntity, orderNo: string): RatingView {
     const subScores: RatingView['subScores'] = {};

@@ -13,6 +13,7 @@ import { OrgEntity } from '../../access/entity/org.entity';
 import { OperatorArchiveEntity } from '../../archive/entity/operator-archive.entity';
 import { StopEntity } from '../../basedata/entity';
 import { OrderEntity, TicketEntity } from '../../booking/entity';
+import { ownOrderOf } from '../../booking/service/booking-support';
 import { InvoicePort, InvoiceAlreadyReversedError, type BlueInvoiceSubmission, type InvoiceTraveller } from '../../integration/port/invoice.port';
 import { ObjectStoragePort } from '../../integration/port/object-storage.port';
 import { TripEntity } from '../../trip/entity';
@@ -67,7 +68,7 @@ export class InvoiceService {
       if (again.requestHash !== requestHash) throw new DomainError('INVOICE.IDEMPOTENCY_MISMATCH');
       return this.view(again);
     }
-    const order = await this.ownOrder(endUserId, orderId);
+    const order = await ownOrderOf(endUserId, orderId);
     const seller = await this.seller(order.orgId);
     const created = await this.db.transaction(async (t) => {
       const locked = (await OrderEntity.findByPk(order.id, { transaction: t, lock: t.LOCK.UPDATE }))!;
@@ -87,7 +88,7 @@ export class InvoiceService {
 
   /** The invoices of one of the passenger's own orders, oldest first. */
   async listOfOrder(endUserId: number, orderId: number): Promise<InvoiceView[]> {
-    const order = await this.ownOrder(endUserId, orderId);
+    const order = await ownOrderOf(endUserId, orderId);
     const rows = await InvoiceEntity.findAll({ where: { orderId: order.id }, order: [['id', 'ASC']] });
     return Promise.all(rows.map((r) => this.view(r, order)));
   }
@@ -308,11 +309,6 @@ export class InvoiceService {
 
   // ───────────────────────── inside ─────────────────────────
 
-  private async ownOrder(endUserId: number, orderId: number): Promise<OrderEntity> {
-    const order = Number.isSafeInteger(orderId) && orderId > 0 ? await OrderEntity.findOne({ where: { id: orderId, endUserId } }) : null;
-    if (!order) throw new NotFoundError('订单');
-    return order;
-  }
 
   /** The seller: the operator's registered name and 统一社会信用代码 from its archive (a branch uses its operator's). */
   private async seller(orgId: number): Promise<{ name: string; taxId: string }> {

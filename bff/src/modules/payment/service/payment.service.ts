@@ -3,12 +3,12 @@ import { randomBytes } from 'crypto';
 import { literal, Op } from 'sequelize';
 import type { PayRequest, PayStart, PaymentEventPayloadV1, PaymentStatusView } from '@dzky/contracts';
 import { DatabaseService } from '../../../common/db/database.service';
-import { DomainError, NotFoundError, UpstreamError } from '../../../common/error/domain.error';
+import { DomainError, UpstreamError } from '../../../common/error/domain.error';
 import { OutboxService } from '../../../common/outbox/outbox.service';
 import type { EndUserPrincipal } from '../../../common/security/principal';
 import { WechatIdentityEntity } from '../../account/entity/end-user.entity';
 import { OrderEntity, TicketEntity } from '../../booking/entity';
-import { retryOnDeadlock } from '../../booking/service/booking-support';
+import { ownOrderOf, retryOnDeadlock } from '../../booking/service/booking-support';
 import { HoldExpiryService } from '../../booking/service/hold-expiry.service';
 import { OrderLifecycle } from '../../booking/service/order-lifecycle.service';
 import type { WechatPort } from '../../integration/port/wechat.port';
@@ -47,7 +47,7 @@ export class PaymentService {
   // ───────────── the passenger pays ─────────────
 
   async pay(principal: EndUserPrincipal, orderId: number, req: PayRequest, payerIp: string | null): Promise<PayStart> {
-    const order = await this.ownOrder(principal, orderId);
+    const order = await ownOrderOf(principal.subjectId, orderId);
     await this.holds.expireIfDue([order]);
     if (order.status !== 'pending_payment' || !order.holdExpiresAt || order.holdExpiresAt.getTime() <= Date.now() + 5_000) {
       throw new DomainError('PAYMENT.NOT_PAYABLE');
@@ -121,7 +121,7 @@ export class PaymentService {
 
   /** The latest payment; while it is open WeChat Pay is asked, so a lost notification costs nothing. */
   async status(principal: EndUserPrincipal, orderId: number): Promise<PaymentStatusView> {
-    const order = await this.ownOrder(principal, orderId);
+    const order = await ownOrderOf(principal.subjectId, orderId);
     let payment = await PaymentEntity.findOne({ where: { orderId: order.id }, order: [['id', 'DESC']] });
     if (payment?.status === 'created') {
       await this.refresh(payment).catch((e) => this.logger.warn('[payment] query of %s failed: %s', payment!.outTradeNo, (e as Error).message));
@@ -332,11 +332,6 @@ export class PaymentService {
     return `${this.publicBaseUrl.replace(/\/$/, '')}/api/callbacks/wechatpay/${callbackKey}`;
   }
 
-  private async ownOrder(principal: EndUserPrincipal, id: number): Promise<OrderEntity> {
-    const order = Number.isSafeInteger(id) && id > 0 ? await OrderEntity.findOne({ where: { id, endUserId: principal.subjectId } }) : null;
-    if (!order) throw new NotFoundError('订单');
-    return order;
-  }
 }
 
 /** What is still to pay: the price (and a rebooking's fee) less what was carried over. */

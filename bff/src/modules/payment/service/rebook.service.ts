@@ -3,11 +3,11 @@ import { createHash } from 'crypto';
 import { literal, Op, type Transaction } from 'sequelize';
 import { priceTicket, seatsLeftFor, type RebookOptions, type RebookRequest, type RebookResult, type TradingRules } from '@dzky/contracts';
 import { DatabaseService } from '../../../common/db/database.service';
-import { DomainError, NotFoundError, ValidationError } from '../../../common/error/domain.error';
+import { DomainError, ValidationError } from '../../../common/error/domain.error';
 import { OutboxService } from '../../../common/outbox/outbox.service';
 import type { EndUserPrincipal } from '../../../common/security/principal';
 import { OrderEntity, TicketEntity } from '../../booking/entity';
-import { newOrderNo, retryOnDeadlock, ticketNo } from '../../booking/service/booking-support';
+import { newOrderNo, ownOrderOf, retryOnDeadlock, ticketNo } from '../../booking/service/booking-support';
 import { OrderLifecycle } from '../../booking/service/order-lifecycle.service';
 import { OrderPresenter } from '../../booking/service/order-presenter.service';
 import { SeatInventoryService } from '../../booking/service/seat-inventory.service';
@@ -37,7 +37,7 @@ export class RebookService {
   @Inject() private refunds: RefundService;
 
   async options(principal: EndUserPrincipal, orderId: number, date: string | undefined): Promise<RebookOptions> {
-    const order = await this.own(principal, orderId);
+    const order = await ownOrderOf(principal.subjectId, orderId);
     const trip = (await TripEntity.findByPk(order.tripId))!;
     const rules = await this.rules.effective(trip.orgId, trip.routeId);
     const refusal = await this.refusal(order, trip, rules);
@@ -63,7 +63,7 @@ export class RebookService {
   async rebook(principal: EndUserPrincipal, orderId: number, req: RebookRequest): Promise<RebookResult> {
     if (typeof req?.clientKey !== 'string' || req.clientKey.length < 8 || req.clientKey.length > 64) throw new ValidationError([{ field: 'clientKey', reason: '请求标识应为 8–64 个字符' }]);
     if (!Number.isSafeInteger(req.tripId)) throw new ValidationError([{ field: 'tripId', reason: '请选择班次' }]);
-    const old = await this.own(principal, orderId);
+    const old = await ownOrderOf(principal.subjectId, orderId);
     const hash = createHash('sha256').update(`rebook:${old.id}:${req.tripId}`).digest('hex');
     const earlier = await OrderEntity.findOne({ where: { endUserId: principal.subjectId, clientKey: req.clientKey } });
     if (earlier) {
@@ -189,11 +189,6 @@ export class RebookService {
     };
   }
 
-  private async own(principal: EndUserPrincipal, id: number): Promise<OrderEntity> {
-    const order = Number.isSafeInteger(id) && id > 0 ? await OrderEntity.findOne({ where: { id, endUserId: principal.subjectId } }) : null;
-    if (!order) throw new NotFoundError('订单');
-    return order;
-  }
 }
 
 function rebookFee(carriedFen: number, rules: TradingRules): number {

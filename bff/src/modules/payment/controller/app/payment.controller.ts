@@ -5,9 +5,9 @@ import {
   PAYMENT_CHANNELS, type PayRequest, type PayStart, type PaymentStatusView, type RebookOptions, type RebookRequest, type RebookResult,
   type RefundCreateRequest, type RefundQuote, type RefundView,
 } from '@dzky/contracts';
-import { NotFoundError, ValidationError } from '../../../../common/error/domain.error';
+import { ValidationError } from '../../../../common/error/domain.error';
 import { endUserOf } from '../../../../common/security/origin';
-import { OrderEntity } from '../../../booking/entity';
+import { ownOrderOf } from '../../../booking/service/booking-support';
 import { PaymentService } from '../../service/payment.service';
 import { RebookService } from '../../service/rebook.service';
 import { RefundService } from '../../service/refund.service';
@@ -39,7 +39,7 @@ export class PaymentController {
 
   @Get('/:id/refund-quote')
   async quote(@Param('id') id: string, @Query('ticketIds') ticketIds?: string): Promise<RefundQuote> {
-    const order = await this.own(Number(id));
+    const order = await ownOrderOf(endUserOf(this.ctx, 'passenger').subjectId, Number(id));
     const ids = ticketIds ? ticketIds.split(',').map(Number).filter(Number.isSafeInteger) : null;
     return this.refunds.quote(order, ids);
   }
@@ -51,7 +51,7 @@ export class PaymentController {
       throw new ValidationError([{ field: 'clientKey', reason: '请求标识应为 8–64 个字符' }]);
     }
     const principal = endUserOf(this.ctx, 'passenger');
-    const order = await this.own(Number(id));
+    const order = await ownOrderOf(endUserOf(this.ctx, 'passenger').subjectId, Number(id));
     return this.refunds.returnTickets(order, body, { requestKey: `p:${principal.subjectId}:${body.clientKey}`, waiveFee: false, reason: 'passenger', requestedBy: null });
   }
 
@@ -66,10 +66,4 @@ export class PaymentController {
     return this.rebooks.rebook(endUserOf(this.ctx, 'passenger'), Number(id), body);
   }
 
-  private async own(id: number): Promise<OrderEntity> {
-    const principal = endUserOf(this.ctx, 'passenger');
-    const order = Number.isSafeInteger(id) && id > 0 ? await OrderEntity.findOne({ where: { id, endUserId: principal.subjectId } }) : null;
-    if (!order) throw new NotFoundError('订单');
-    return order;
-  }
 }
