@@ -141,10 +141,10 @@ describe('payments: WeChat Pay, notifications applied once (R-6.2.4, R-8.2)', ()
     expect(wxOrder(t, start.body.data.outTradeNo)).toMatchObject({ partner: false, mchid: TEST_MERCHANTS.direct, tradeType: 'MWEB' });
     await confirmAtWechat(t, payToken(start.body.data));
     await waitFor('direct order paid', () => order(o.id), (x) => x.status === 'paid');
-    // answered 2xx once applied: verified under the certificate's serial, fetched from /v3/certificates
+    // the direct merchant has no WeChat Pay public key configured: the signed answers and the
+    // notification were verified under the platform certificate's serial, fetched from /v3/certificates
+    // (without it creating the payment fails and the notification is refused), answered 2xx at once
     await waitFor('notification answered', async () => (await (await fetch(`${t.sandbox.wechatpay.url}/sandbox/notifications?out_trade_no=${start.body.data.outTradeNo}`)).json()).notifications[0], (n) => n.delivered && n.attempts.length === 1);
-    // the serial each merchant's notifications carried: the certificate's for the direct merchant
-    expect(t.sandbox.wechatpay.platform.certificateSerial).not.toMatch(/^PUB_KEY_ID_/);
     await setMerchant(t, w, w.op2.id, 'sub_merchant');
   });
 
