@@ -1,8 +1,10 @@
 import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { maskRiderName, RIDE_CODE_TICKET_STATUSES, type OrderVouchers, type RideVoucherView } from '@dzky/contracts';
 import type { EndUserPrincipal } from '../../../common/security/principal';
-import { OrderEntity, TicketEntity } from '../../booking/entity';
-import { OrderService } from '../../booking/service/order.service';
+import { TicketEntity } from '../../booking/entity';
+import { ownOrderOf } from '../../booking/service/booking-support';
+import { HoldExpiryService } from '../../booking/service/hold-expiry.service';
+import { OrderPresenter } from '../../booking/service/order-presenter.service';
 import { RideCodeService } from './ride-code.service';
 
 /**
@@ -12,18 +14,18 @@ import { RideCodeService } from './ride-code.service';
 @Provide()
 @Scope(ScopeEnum.Singleton)
 export class VoucherService {
-  @Inject() private orders: OrderService;
+  @Inject() private holds: HoldExpiryService;
+  @Inject() private presenter: OrderPresenter;
   @Inject() private rideCodes: RideCodeService;
 
   async ofOrder(principal: EndUserPrincipal, orderId: number): Promise<OrderVouchers> {
-    // the booking module's own read: another passenger's order answers 404 exactly like a missing
-    // one, and a hold that has run out is released before its tickets are listed
-    const view = await this.orders.get(principal, orderId);
+    // another passenger's order answers 404 exactly like a missing one, and a hold that has run out
+    // is released before its tickets are listed
+    const own = await ownOrderOf(principal.subjectId, orderId);
+    await this.holds.expireIfDue([own]);
+    const view = await this.presenter.viewOf(own);
     const byId = new Map(view.tickets.map((tk) => [tk.id, tk]));
-    const [order, tickets] = await Promise.all([
-      OrderEntity.findByPk(view.id, { attributes: ['id', 'paidAt'] }),
-      TicketEntity.findAll({ where: { orderId: view.id }, order: [['id', 'ASC']] }),
-    ]);
+    const tickets = await TicketEntity.findAll({ where: { orderId: view.id }, order: [['id', 'ASC']] });
     const vouchers: RideVoucherView[] = tickets.map((tk) => {
       const boarding = RIDE_CODE_TICKET_STATUSES.includes(tk.status);
       return {
@@ -46,7 +48,7 @@ export class VoucherService {
               toSeq: tk.toSeq,
               departAt: view.departAt,
               // tickets are issued when their order is paid; the time never changes, so neither does the token
-              issuedAt: (order?.paidAt ?? tk.createdAt).toISOString(),
+              issuedAt: (own.paidAt ?? tk.createdAt).toISOString(),
             })
           : null,
       };
