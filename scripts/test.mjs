@@ -7,7 +7,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { ROOT } from './lib/stack.mjs';
 
 const out = mkdtempSync(join(tmpdir(), 'dzky-test-report-'));
@@ -45,11 +45,17 @@ function count(file) {
   if (!existsSync(file)) return null;
   const r = JSON.parse(readFileSync(file, 'utf8'));
   let failed = r.numFailedTests ?? 0;
+  const names = [];
   for (const suite of r.testResults ?? []) {
     const tests = suite.assertionResults ?? [];
-    if (suite.status === 'failed' && !tests.some((t) => t.status === 'failed')) failed += 1;
+    const file = relative(ROOT, suite.name ?? '');
+    for (const t of tests) if (t.status === 'failed') names.push([file, ...(t.ancestorTitles ?? []), t.title].join(' › '));
+    if (suite.status === 'failed' && !tests.some((t) => t.status === 'failed')) {
+      failed += 1;
+      names.push(`${file} (did not run)`);
+    }
   }
-  return { passed: r.numPassedTests ?? 0, failed, skipped: (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0) };
+  return { passed: r.numPassedTests ?? 0, failed, skipped: (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0), names };
 }
 
 let interrupted = false;
@@ -82,6 +88,8 @@ for (const r of results) {
   process.stdout.write(`  ${r.ok ? '✔' : '✘'} ${r.name.padEnd(14)} ${seconds(r.ms).padStart(8)}   ${r.kind === 'test' ? `${r.passed} passed, ${r.failed} failed` : r.ok ? 'ok' : 'FAILED'}\n`);
 }
 if (notRun) process.stdout.write(`  ✘ interrupted: ${notRun} step(s) not run\n`);
+// the names of what failed, so the end of a long log is enough to know where to look
+for (const r of results) for (const name of r.names ?? []) process.stdout.write(`  ✘ failed test: ${name}\n`);
 process.stdout.write(`  total ${seconds(Date.now() - started)}${total.skipped ? `; ${total.skipped} skipped (not counted)` : ''}\n`);
 process.stdout.write(`${total.passed} passed, ${total.failed} failed\n`);
 process.exit(total.failed || results.some((r) => !r.ok) || notRun ? 1 : 0);
