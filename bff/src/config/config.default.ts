@@ -20,6 +20,24 @@ function setting(name: string, localDefault: string): string {
   return localDefault;
 }
 
+/**
+ * An address of bff itself or of an external system: a setting as above that, in production, must
+ * be https — keys, personal data and payment notifications never travel in plain text (R-8.3).
+ */
+function endpoint(name: string, localDefault: string): string {
+  const value = setting(name, localDefault);
+  if (env.NODE_ENV === 'production' && !/^https:\/\/[^/\s]+/i.test(value)) throw new Error(`${name} must be an https:// address in production`);
+  return value;
+}
+
+/** The H5 origins web authorisation may return to (comma-separated); https only in production. */
+function h5Origins(list: string): string[] {
+  const origins = list.split(',').map((o) => o.trim()).filter(Boolean);
+  const plain = origins.find((o) => !/^https:\/\//i.test(o));
+  if (env.NODE_ENV === 'production' && plain) throw new Error(`H5_ORIGINS must list https:// origins in production (${plain})`);
+  return origins;
+}
+
 /** PEM keys may arrive with their line breaks escaped (one-line environment values) */
 const pem = (value: string) => value.replace(/\\n/g, '\n');
 
@@ -96,7 +114,7 @@ export default (_appInfo: MidwayAppInfo): MidwayConfig => {
     },
     wechat: {
       // production: https://api.weixin.qq.com
-      baseUrl: setting('WECHAT_BASE_URL', sandboxUrl(ports.sandboxWechat)),
+      baseUrl: endpoint('WECHAT_BASE_URL', sandboxUrl(ports.sandboxWechat)),
       apps: {
         passenger: { appid: env.WECHAT_PASSENGER_APPID ?? 'wx00000000passenger', secret: env.WECHAT_PASSENGER_SECRET ?? '' },
         driver: { appid: env.WECHAT_DRIVER_APPID ?? 'wx000000000000driver', secret: env.WECHAT_DRIVER_SECRET ?? '' },
@@ -105,11 +123,11 @@ export default (_appInfo: MidwayAppInfo): MidwayConfig => {
       // official-account web authorisation (H5 inside WeChat); the sandbox serves it beside the APIs
       openBaseUrl: env.WECHAT_OPEN_BASE_URL ?? (env.NODE_ENV === 'production' ? 'https://open.weixin.qq.com' : (env.WECHAT_BASE_URL ?? sandboxUrl(ports.sandboxWechat))),
       // origins of the H5 app that web authorisation may return to (comma-separated); none in production until set
-      h5Origins: (env.H5_ORIGINS ?? (env.NODE_ENV === 'production' ? '' : `http://localhost:${ports.passengerH5},http://127.0.0.1:${ports.passengerH5}`)).split(',').map((o) => o.trim()).filter(Boolean),
+      h5Origins: h5Origins(env.H5_ORIGINS ?? (env.NODE_ENV === 'production' ? '' : `http://localhost:${ports.passengerH5},http://127.0.0.1:${ports.passengerH5}`)),
     },
     sms: {
       // production: https://dysmsapi.aliyuncs.com
-      baseUrl: setting('ALIYUN_SMS_BASE_URL', sandboxUrl(ports.sandboxSms)),
+      baseUrl: endpoint('ALIYUN_SMS_BASE_URL', sandboxUrl(ports.sandboxSms)),
       accessKeyId: env.ALIYUN_SMS_ACCESS_KEY_ID ?? '',
       accessKeySecret: env.ALIYUN_SMS_ACCESS_KEY_SECRET ?? '',
       signName: env.ALIYUN_SMS_SIGN_NAME ?? '定制客运',
@@ -134,7 +152,7 @@ export default (_appInfo: MidwayAppInfo): MidwayConfig => {
     },
     oss: {
       // production: the bucket's region endpoint, e.g. https://oss-cn-shenzhen.aliyuncs.com
-      endpoint: setting('OSS_ENDPOINT', sandboxUrl(ports.sandboxOss)),
+      endpoint: endpoint('OSS_ENDPOINT', sandboxUrl(ports.sandboxOss)),
       bucket: env.OSS_BUCKET ?? 'dzky-files',
       region: env.OSS_REGION ?? 'oss-cn-shenzhen',
       // outside production the sandbox generates these and `npm start` hands them over (.local/)
@@ -149,13 +167,13 @@ export default (_appInfo: MidwayAppInfo): MidwayConfig => {
     },
     licenceRegistry: {
       // production: the provincial transport authority's registry endpoint
-      baseUrl: setting('LICENCE_REGISTRY_BASE_URL', sandboxUrl(ports.sandboxLicence)),
+      baseUrl: endpoint('LICENCE_REGISTRY_BASE_URL', sandboxUrl(ports.sandboxLicence)),
       appKey: env.LICENCE_REGISTRY_APP_KEY ?? 'dzky-dev',
       appSecret: setting('LICENCE_REGISTRY_APP_SECRET', ''),
     },
     amap: {
       // production: https://restapi.amap.com (Web Service API v3: weather, reverse geocoding, driving)
-      baseUrl: setting('AMAP_BASE_URL', sandboxUrl(ports.sandboxAmap)),
+      baseUrl: endpoint('AMAP_BASE_URL', sandboxUrl(ports.sandboxAmap)),
       // a Web服务 key with 数字签名 switched on; outside production the sandbox generates both and
       // `npm start` hands them over (.local/)
       key: setting('AMAP_WEB_KEY', ''),
@@ -165,10 +183,10 @@ export default (_appInfo: MidwayAppInfo): MidwayConfig => {
       weatherCacheSeconds: 600,
     },
     /** where WeChat Pay and the e-invoice provider call back: bff's public HTTPS address in production */
-    publicBaseUrl: setting('PUBLIC_BASE_URL', `http://localhost:${num(env.PORT, ports.bff)}`),
+    publicBaseUrl: endpoint('PUBLIC_BASE_URL', `http://localhost:${num(env.PORT, ports.bff)}`),
     payment: {
       // production: https://api.mch.weixin.qq.com
-      baseUrl: setting('WECHATPAY_BASE_URL', sandboxUrl(ports.sandboxWechatPay)),
+      baseUrl: endpoint('WECHATPAY_BASE_URL', sandboxUrl(ports.sandboxWechatPay)),
       timeoutMs: num(env.WECHATPAY_TIMEOUT_MS, 10_000),
       // the platform's service-provider account: operators are its sub-merchants by default
       // (partner APIs); outside production the sandbox generates the keys and `npm start` hands them over
@@ -187,7 +205,7 @@ export default (_appInfo: MidwayAppInfo): MidwayConfig => {
     },
     invoice: {
       // production: the e-invoice service provider's API (the operator's tax-control account behind it)
-      baseUrl: setting('EINVOICE_BASE_URL', sandboxUrl(ports.sandboxInvoice)),
+      baseUrl: endpoint('EINVOICE_BASE_URL', sandboxUrl(ports.sandboxInvoice)),
       appKey: env.EINVOICE_APP_KEY ?? 'dzky-dev',
       appSecret: setting('EINVOICE_APP_SECRET', ''),
       timeoutMs: num(env.EINVOICE_TIMEOUT_MS, 10_000),
