@@ -4,6 +4,7 @@ import { DomainError } from '../../src/common/error/domain.error';
 import { FieldCipher } from '../../src/common/security/field-cipher.service';
 import { OrderEntity, TicketEntity } from '../../src/modules/booking/entity';
 import { OrderLifecycle } from '../../src/modules/booking/service/order-lifecycle.service';
+import { WechatIdentityEntity } from '../../src/modules/account/entity/end-user.entity';
 import { NotificationDeliveryEntity } from '../../src/modules/notification/entity';
 import { TripEntity } from '../../src/modules/trip/entity';
 import { startApp, type TestApp } from '../support/app';
@@ -99,7 +100,7 @@ describe('trip manifest and trip cancellation (R-6.2.2, R-6.1.4)', () => {
   });
 
   describe('cancelling a trip at short notice', () => {
-    it('R-6.2.2 every live order is cancelled in one transaction: seats released, an outbox event per order, passengers told by SMS once per phone, deliveries recorded', async () => {
+    it('R-6.2.2 R-6.2.5 every live order is cancelled in one transaction: seats released, an outbox event per order, passengers told once per phone (WeChat subscribe message, else SMS), deliveries recorded', async () => {
       const trip = await createTrip(w, { inHours: 3, capacity: 19, sold: [0, 0] });
       const P = { a: '13600000001', b: '13600000002', c: '13600000003', d: '13600000004', paid: '13600000005', due: '13600000006' };
       const oa = await book(a, fixedOrder(trip.id, a.riders, { contactPhone: P.a }));
@@ -118,6 +119,9 @@ describe('trip manifest and trip cancellation (R-6.2.2, R-6.1.4)', () => {
       const late = await book(erin, fixedOrder(trip.id, [erin.riders[0]], { contactPhone: P.due }));
       await OrderEntity.update({ holdExpiresAt: new Date(Date.now() - 1000) }, { where: { id: late.id } });
       expect(await segmentsOf(trip.id)).toEqual([6, 6]);
+      // alice accepted the trip-cancelled subscription in the mini-program; the others have none left
+      const aliceOpenid = (await WechatIdentityEntity.findOne({ where: { endUserId: a.id, appid: t.apps.passenger } }))!.openid;
+      t.sandbox.wechat.subscribe(t.apps.passenger, aliceOpenid, 'tpl-trip-cancelled', 1);
       const before = { sms: t.sandbox.sms.messages().length, events: await OutboxEventEntity.count() };
 
       const res = await cancelTrip(w.dispatcher1, trip.id);
@@ -149,21 +153,31 @@ describe('trip manifest and trip cancellation (R-6.2.2, R-6.1.4)', () => {
       expect(await OutboxEventEntity.count({ where: { aggregateType: 'trip', aggregateId: trip.id, type: 'trip.cancelled' } })).toBe(1);
       expect((await OutboxEventEntity.count()) - before.events).toBe(7);
 
-      // the passengers' phones got the message (the sandbox's inbox), once each
-      for (const phone of [P.a, P.b, P.c, P.paid]) {
+      // alice: the subscribe message, opening her order, and no SMS
+      const wx = t.sandbox.wechat.messages({ openid: aliceOpenid, appid: t.apps.passenger });
+      expect(wx).toHaveLength(1);
+      expect(wx[0]).toMatchObject({ templateId: 'tpl-trip-cancelled', page: `pages/order/detail/index?id=${oa.id}` });
+      expect(wx[0].data).toMatchObject({ character_string1: { value: oa.orderNo }, thing2: { value: '深圳北站-广州南站' }, thing4: { value: '台风停运' } });
+      expect(wx[0].data.time3.value).toContain(trip.departTime);
+      expect(sms(P.a)).toEqual([]);
+      // the others' phones got the SMS (the sandbox's inbox), once each; carol's names her first order
+      for (const [phone, order] of [[P.b, ob], [P.c, oc1], [P.paid, paid]] as const) {
         expect(sms(phone)).toHaveLength(1);
-        expect(sms(phone)[0].TemplateParam).toEqual({ trip: expect.stringContaining('深圳北站-广州南站'), reason: '台风停运' });
+        expect(sms(phone)[0].TemplateParam).toEqual({ title: '班次取消', order: order.orderNo, trip: expect.stringContaining('深圳北站-广州南站'), reason: '台风停运' });
         expect((sms(phone)[0].TemplateParam as any).trip).toContain(trip.departTime);
       }
       expect(sms(P.d)).toEqual([]);
       expect(sms(P.due)).toEqual([]);
-      expect(t.sandbox.sms.messages().length - before.sms).toBe(4);
-      // every order told has its delivery recorded
-      const deliveries = await NotificationDeliveryEntity.findAll({ where: { tripId: trip.id }, order: [['orderId', 'ASC']] });
-      expect(deliveries.map((x) => [x.orderId, x.kind, x.channel, x.status])).toEqual(
-        [oa, ob, oc1, oc2, paid].map((o) => [o.id, 'trip.cancelled', 'sms', 'sent']),
-      );
-      expect(deliveries.every((x) => x.providerRef)).toBe(true);
+      expect(t.sandbox.sms.messages().length - before.sms).toBe(3);
+      // every order told has its delivery recorded: WeChat for alice; for the others WeChat refused
+      // (no subscription left, 43101) and the SMS went
+      const deliveries = await NotificationDeliveryEntity.findAll({ where: { tripId: trip.id }, order: [['orderId', 'ASC'], ['id', 'ASC']] });
+      expect(deliveries.map((x) => [x.orderId, x.kind, x.channel, x.status])).toEqual([
+        [oa.id, 'trip_cancelled', 'wechat', 'sent'],
+        ...[ob, oc1, oc2, paid].flatMap((o) => [[o.id, 'trip_cancelled', 'wechat', 'failed'], [o.id, 'trip_cancelled', 'sms', 'sent']]),
+      ]);
+      expect(deliveries.filter((x) => x.channel === 'sms').every((x) => x.providerRef)).toBe(true);
+      expect(deliveries.filter((x) => x.status === 'failed').every((x) => x.error?.startsWith('43101 '))).toBe(true);
 
       // nobody books the cancelled trip any more
       const refused = await t.request().post('/api/app/orders').set(b.auth).send(fixedOrder(trip.id, [b.riders[0]]));
@@ -184,7 +198,9 @@ describe('trip manifest and trip cancellation (R-6.2.2, R-6.1.4)', () => {
       expect([third.status, third.body.errorCode]).toEqual([409, 'TRIP.STATE_INVALID']);
 
       expect(sms(phone)).toHaveLength(1);
-      expect(await NotificationDeliveryEntity.count({ where: { orderId: order.id } })).toBe(1);
+      // one attempt per channel: WeChat refused (no subscription), the SMS went
+      expect(await NotificationDeliveryEntity.count({ where: { orderId: order.id, channel: 'sms' } })).toBe(1);
+      expect(await NotificationDeliveryEntity.count({ where: { orderId: order.id } })).toBe(2);
       expect((await orderEvents([order.id])).map((e) => e.type)).toEqual(['order.created', 'order.cancelled']);
       expect(await OutboxEventEntity.count({ where: { aggregateType: 'trip', aggregateId: trip.id } })).toBe(1);
       expect((await TripEntity.findByPk(trip.id))!.cancelReason).toBe('台风停运');
@@ -255,8 +271,8 @@ describe('trip manifest and trip cancellation (R-6.2.2, R-6.1.4)', () => {
       expect(await statusOf(refusedOrder.id)).toBe('cancelled');
       expect(await segmentsOf(second.id)).toEqual([0, 0]);
       expect(sms(phone)).toHaveLength(1);
-      const delivery = await NotificationDeliveryEntity.findOne({ where: { orderId: refusedOrder.id } });
-      expect(delivery).toMatchObject({ status: 'failed', providerRef: null, kind: 'trip.cancelled' });
+      const delivery = await NotificationDeliveryEntity.findOne({ where: { orderId: refusedOrder.id, channel: 'sms' } });
+      expect(delivery).toMatchObject({ status: 'failed', providerRef: null, kind: 'trip_cancelled' });
       expect(delivery!.error).toMatch(/^RATE_LIMITED: /);
       expect(delivery!.error).not.toContain(phone);
     });

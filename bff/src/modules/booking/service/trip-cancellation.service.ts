@@ -90,23 +90,27 @@ export class TripCancellationService {
 
   /**
    * One message per contact phone (a passenger with two orders is told once; Aliyun would refuse a
-   * second message to the same number within a minute anyway), recorded against each order.
+   * second SMS to the same number within a minute anyway), recorded against each order: a WeChat
+   * subscribe message when the passenger has one left, an SMS otherwise (R-6.2.5). The dedupe key
+   * makes a second run of the same cancellation send nothing.
    */
   private async tellPassengers(trip: TripEntity, orders: OrderEntity[], reason: string): Promise<number> {
     if (!orders.length) return 0;
     const ctx = (await this.presenter.contextsOfTrips([trip])).get(trip.id)!;
     const stops = [...trip.stops].sort((a, b) => a.seq - b.seq);
     const ends = [stops[0]?.seq, stops[stops.length - 1]?.seq].map((seq) => (seq === undefined ? '' : (ctx.stopOf(seq)?.name['zh-CN'] ?? '')));
-    // short template variables (SMS limits): '11-26 09:00 深圳北站-广州南站'
-    const when = `${trip.departDate.slice(5)} ${trip.departTime}`;
+    const departAt = `${trip.departDate} ${trip.departTime}`;
     const byPhone = new Map<string, OrderEntity[]>();
     for (const o of orders) byPhone.set(o.contactPhoneBidx, [...(byPhone.get(o.contactPhoneBidx) ?? []), o]);
     let told = 0;
     for (const group of byPhone.values()) {
-      const outcome = await this.notifier.notice(
-        'trip.cancelled',
-        { phone: this.cipher.decrypt(group[0].contactPhoneEnc), endUserId: group[0].endUserId, orderIds: group.map((o) => o.id), tripId: trip.id },
-        { trip: `${when} ${ends.join('-')}`, reason },
+      const [first] = group;
+      const outcome = await this.notifier.send(
+        'trip_cancelled',
+        { phone: this.cipher.decrypt(first.contactPhoneEnc), endUserId: first.endUserId, orderIds: group.map((o) => o.id), tripId: trip.id },
+        // the first order's number (the message opens it) and '深圳北站-广州南站' as the journey
+        { orderNo: first.orderNo, lineName: ends.join('-'), departAt, reason },
+        { dedupeKey: `trip-cancelled:${trip.id}:${first.id}` },
       );
       if (outcome.status === 'sent') told++;
     }

@@ -19,7 +19,7 @@ export class NotificationDeliveryEntity extends Model {
   @Column({ type: DataType.INTEGER, allowNull: true })
   declare tripId: number | null;
 
-  /** what the message was about: a NotificationKind (older rows: trip.cancelled) */
+  /** what the message was about: a NotificationKind (rows written before trip cancellations went through send(): trip.cancelled) */
   @Column({ type: DataType.STRING(32) })
   declare kind: string;
 

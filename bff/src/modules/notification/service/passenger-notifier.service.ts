@@ -6,10 +6,8 @@ import { WechatIdentityEntity } from '../../account/entity/end-user.entity';
 import type { SmsPort } from '../../integration/port/sms.port';
 import type { WechatPort } from '../../integration/port/wechat.port';
 import { NotificationDeliveryEntity, type DeliveryChannel, type DeliveryStatus } from '../entity';
-import { smsMessage, smsParam, subscribeData } from './message-format';
+import { smsMessage, subscribeData } from './message-format';
 import { SubscribeTemplateService } from './subscribe-template.service';
-
-export { SMS_PARAM_MAX, smsParam } from './message-format';
 
 /** Whom a message is for and what it is about; every attempt is recorded against these. */
 export interface NoticeTarget {
@@ -185,33 +183,5 @@ export class PassengerNotifier {
     } catch (e) {
       this.logger.error('[notification] could not record %s deliveries for orders %j: %s', kind, target.orderIds, (e as Error).stack ?? e);
     }
-  }
-
-  /**
-   * Sends one 'notice' SMS and records one delivery row per order it concerns (a passenger with two
-   * orders on a cancelled trip gets one message, and each order shows it was told).
-   */
-  async notice(kind: string, target: NoticeTarget, params: Record<string, string>): Promise<NoticeOutcome> {
-    const safe = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, smsParam(v)]));
-    let outcome: NoticeOutcome;
-    try {
-      const receipt = await this.sms.send(target.phone, 'notice', safe);
-      outcome = { status: 'sent', providerRef: receipt.bizId.slice(0, 64), error: null };
-    } catch (e) {
-      // the adapter's messages carry no phone numbers (see AliyunSmsAdapter)
-      const reason = reasonOf(e);
-      outcome = { status: 'failed', providerRef: null, error: reason.slice(0, 255) };
-      this.logger.warn('[notification] %s SMS for orders %j failed: %s', kind, target.orderIds, reason);
-    }
-    const orderIds = target.orderIds.length ? target.orderIds : [null];
-    try {
-      await NotificationDeliveryEntity.bulkCreate(
-        orderIds.map((orderId) => ({ endUserId: target.endUserId, orderId, tripId: target.tripId, kind, channel: 'sms', ...outcome })),
-      );
-    } catch (e) {
-      // the message went (or not) either way; losing its record is logged loudly, not thrown at the caller
-      this.logger.error('[notification] could not record %s deliveries for orders %j: %s', kind, target.orderIds, (e as Error).stack ?? e);
-    }
-    return outcome;
   }
 }
