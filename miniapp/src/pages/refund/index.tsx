@@ -13,6 +13,7 @@ import {
 import { toast } from '../../hooks/toast';
 import { orderApi } from '../../services/order-api';
 import { isApiError } from '../../services/request';
+import { useSubscribe } from '../../services/subscribe';
 import { useSessionGate } from '../../services/session';
 import { dayLabel, dateOf, labelOf, nameOf, timeOf, yuan } from '../trip/format';
 import { payText, usePayText, type PayMessageKey } from '../pay/messages';
@@ -49,6 +50,7 @@ export default function RefundPage() {
   const clientKey = useRef('');
   if (!clientKey.current) clientKey.current = newClientKey('rf');
   const quoteSeq = useRef(0);
+  const subscribe = useSubscribe();
 
   useEffect(() => {
     void Taro.setNavigationBarTitle({ title: payText(lang, 'refund.title') }).catch(() => undefined); // cosmetic only
@@ -111,6 +113,8 @@ export default function RefundPage() {
     if (!confirm) return;
     setBusy(true);
     try {
+      // the refund's outcome by subscribe message (weapp; the dialog's confirm tap allows the ask); never rejects
+      await subscribe.beforeRefund();
       setRefund(await paymentApi.refund(orderId, { clientKey: clientKey.current, ticketIds: chosen }));
     } catch (e) {
       if (!isApiError(e)) throw e; // shown by the request wrapper; a retry sends the same key

@@ -2,8 +2,14 @@ import { act, fireEvent, render } from '@testing-library/react';
 import Taro, { __test } from '../../../test/mocks/taro';
 import { calls, ok, profile, serve, signedIn, type Call } from '../../../test/api';
 import { resetRequestState } from '../../services/request';
+import { requestRefundSubscriptions } from '../../services/subscribe';
 import { orderView } from '../trip/test-fixtures';
 import RefundPage from './index';
+
+jest.mock('../../services/subscribe', () => {
+  const requestRefundSubscriptions = jest.fn(() => Promise.resolve({}));
+  return { requestRefundSubscriptions, useSubscribe: () => ({ beforeRefund: requestRefundSubscriptions }) };
+});
 
 async function flush() {
   await act(async () => {
@@ -82,7 +88,7 @@ beforeEach(() => {
 });
 
 describe('退票 — refund page', () => {
-  it('R-6.2.4 all refundable tickets are chosen first; the quote’s fee and total follow the choice; the chosen tickets are posted', async () => {
+  it('R-6.2.4 R-6.2.5 all refundable tickets are chosen first; the quote’s fee and total follow the choice; the refund messages are asked for, then the chosen tickets are posted', async () => {
     serve({
       'GET /me': () => ok(profile()),
       'GET /orders/501': () => ok(paidOrder()),
@@ -118,6 +124,13 @@ describe('退票 — refund page', () => {
     fireEvent.click(document.getElementById('refund-submit')!);
     await flush();
     expect(posts()).toHaveLength(0);
+    expect(requestRefundSubscriptions).not.toHaveBeenCalled();
+
+    // confirmed, the refund's result messages are asked for before the refund is posted
+    (requestRefundSubscriptions as jest.Mock).mockImplementationOnce(async () => {
+      expect(posts()).toHaveLength(0);
+      return {};
+    });
 
     fireEvent.click(document.getElementById('refund-submit')!);
     await flush();
@@ -128,6 +141,7 @@ describe('退票 — refund page', () => {
       }),
     );
     expect(posts()).toHaveLength(1);
+    expect(requestRefundSubscriptions).toHaveBeenCalledTimes(1);
     const body = posts()[0].data as { clientKey: string; ticketIds: number[] };
     expect(body.ticketIds).toEqual([9002]);
     expect(body.clientKey).toMatch(/^[A-Za-z0-9_-]{8,64}$/);
