@@ -176,7 +176,9 @@ describe('trip manifest and trip cancellation (R-6.2.2, R-6.1.4)', () => {
         [oa.id, 'trip_cancelled', 'wechat', 'sent'],
         ...[ob, oc1, oc2, paid].flatMap((o) => [[o.id, 'trip_cancelled', 'wechat', 'failed'], [o.id, 'trip_cancelled', 'sms', 'sent']]),
       ]);
+      // the provider's reference of each message sent: Aliyun's BizId, WeChat's msgid
       expect(deliveries.filter((x) => x.channel === 'sms').every((x) => x.providerRef)).toBe(true);
+      expect(deliveries[0].providerRef).toBe(String(wx[0].msgid));
       expect(deliveries.filter((x) => x.status === 'failed').every((x) => x.error?.startsWith('43101 '))).toBe(true);
 
       // nobody books the cancelled trip any more

@@ -108,7 +108,7 @@ describe('WechatAdapter against the WeChat sandbox', () => {
       data: { thing1: { value: '北京—天津' } },
     };
 
-    await expect(wechat.sendSubscribeMessage('passenger', message)).resolves.toEqual({ delivered: true });
+    await expect(wechat.sendSubscribeMessage('passenger', message)).resolves.toEqual({ delivered: true, msgid: expect.stringMatching(/^\d+$/) });
     await expect(wechat.sendSubscribeMessage('passenger', message)).resolves.toEqual({
       delivered: false,
       errcode: 43101,

@@ -104,7 +104,7 @@ describe('passenger notifications: WeChat subscribe messages first, SMS when non
     expect(data.amount4.value).toBe('97.50元');
     expect(data.number5.value).toBe('2');
     expect(sms(phone).filter((m) => m.TemplateCode === 'SMS_NOTICE')).toEqual([]);
-    expect(await rows({ orderId: order.id })).toEqual([{ kind: 'payment_succeeded', channel: 'wechat', status: 'sent', providerRef: null, error: null }]);
+    expect(await rows({ orderId: order.id })).toEqual([{ kind: 'payment_succeeded', channel: 'wechat', status: 'sent', providerRef: String(sent[0].msgid), error: null }]);
   });
 
   it('R-6.2.5 no subscription left (43101): the message goes by SMS, and both attempts are recorded', async () => {

@@ -129,7 +129,7 @@ export class WechatAdapter extends WechatPort {
       return { delivered: false, errcode: reply.errcode, errmsg: reply.errmsg ?? '' };
     }
     this.refuseOnError('subscribe/send', reply);
-    return { delivered: true };
+    return { delivered: true, msgid: reply.msgid === undefined || reply.msgid === null ? null : String(reply.msgid) };
   }
 
   // ---- plumbing -----------------------------------------------------------------------------

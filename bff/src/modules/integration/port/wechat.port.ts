@@ -36,7 +36,8 @@ export interface WechatWebIdentity {
 }
 
 export type SubscribeSendResult =
-  | { delivered: true }
+  /** msgid: WeChat's ID of the message sent, kept with the delivery record */
+  | { delivered: true; msgid: string | null }
   /** 43101: the user has no accepted subscription left for this template — fall back to SMS */
   | { delivered: false; errcode: number; errmsg: string };
 

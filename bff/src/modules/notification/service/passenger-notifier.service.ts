@@ -138,7 +138,7 @@ export class PassengerNotifier {
   private async subscribe(message: Parameters<WechatPort['sendSubscribeMessage']>[1]): Promise<NoticeOutcome> {
     try {
       const result = await this.wechat.sendSubscribeMessage('passenger', message);
-      if (result.delivered) return { status: 'sent', providerRef: null, error: null };
+      if (result.delivered) return { status: 'sent', providerRef: result.msgid?.slice(0, 64) ?? null, error: null };
       const label = result.errcode === NO_SUBSCRIPTION_LEFT ? 'no subscription left' : 'refused';
       return { status: 'failed', providerRef: null, error: `${result.errcode} ${label}: ${result.errmsg}`.slice(0, 255) };
     } catch (e) {
