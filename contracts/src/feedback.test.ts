@@ -1,5 +1,5 @@
 import {
-  COMPLAINT_EVENTS, COMPLAINT_MACHINE, COMPLAINT_STATUSES, complaintNoteProblem, complaintRequestProblems, ratingRequestProblems,
+  COMPLAINT_EVENTS, COMPLAINT_MACHINE, COMPLAINT_STATUSES, complaintNoteProblem, complaintRequestProblems, hotlineComplaintProblems, ratingRequestProblems,
 } from './feedback';
 import { InvalidTransitionError, canApply, nextState } from './order';
 
@@ -56,5 +56,19 @@ describe('R-6.2.8 rating and complaint request checks', () => {
     expect(complaintNoteProblem('reply', '  ')).toEqual({ field: 'note', reason: '请填写回复内容' });
     expect(complaintNoteProblem('resolve', '已退还差价')).toBeNull();
     expect(complaintNoteProblem('close', 'x'.repeat(501))?.field).toBe('note');
+  });
+});
+
+describe('R-6.2.8 a hotline call as logged by customer service', () => {
+  const call = { clientKey: 'hl-0123456789abcdef', kind: 'complaint' as const, category: 'attitude' as const, content: '来电反映：司机接站时态度恶劣', contactPhone: '13912345678' };
+
+  it('needs the caller\'s phone (the answer goes back by phone); the order number is optional but well formed', () => {
+    expect(hotlineComplaintProblems(call)).toEqual([]);
+    expect(hotlineComplaintProblems({ ...call, orderNo: 'DZ2612071200001234' })).toEqual([]);
+    expect(hotlineComplaintProblems({ ...call, contactPhone: '' })).toEqual([{ field: 'contactPhone', reason: '请填写来电号码，用于回访' }]);
+    expect(hotlineComplaintProblems({ ...call, contactPhone: '12345' }).map((e) => e.field)).toEqual(['contactPhone']);
+    expect(hotlineComplaintProblems({ ...call, orderNo: 'dz-1' })).toEqual([{ field: 'orderNo', reason: '订单号应为 8–32 位大写字母或数字' }]);
+    // the app's rules hold too
+    expect(hotlineComplaintProblems({ ...call, content: '太慢了' }).map((e) => e.field)).toEqual(['content']);
   });
 });

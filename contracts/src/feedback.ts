@@ -166,6 +166,33 @@ export interface ComplaintCreateRequest {
   contactPhone?: string | null;
 }
 
+/**
+ * Where an item came in: the passenger's app, or a call to the service hotline logged by customer
+ * service (R-6.2.8 "through the app and a hotline").
+ */
+export const COMPLAINT_CHANNELS = ['app', 'hotline'] as const;
+export type ComplaintChannel = (typeof COMPLAINT_CHANNELS)[number];
+export const COMPLAINT_CHANNEL_LABELS: Record<ComplaintChannel, { zh: string; en: string }> = {
+  app: { zh: '线上', en: 'App' },
+  hotline: { zh: '来电', en: 'Hotline' },
+};
+
+/**
+ * POST /api/admin/feedback/complaints: customer service logs a hotline call. Idempotent on clientKey
+ * per staff user. The caller is called back on contactPhone; the item is not linked to an app account.
+ */
+export interface HotlineComplaintRequest {
+  clientKey: string;
+  kind: ComplaintKind;
+  category: ComplaintCategory;
+  /** 10–500 characters: what the caller said */
+  content: string;
+  /** the order the call is about, if the caller has its number; it decides the operator */
+  orderNo?: string | null;
+  /** the caller's 11-digit mainland mobile (required: the answer goes back by phone) */
+  contactPhone: string;
+}
+
 export interface ComplaintReply {
   event: ComplaintTimelineEvent;
   note: string;
@@ -209,13 +236,16 @@ export interface ComplaintTimelineEntry {
 export interface AdminComplaintListItem extends ComplaintListItem {
   orgId: number | null;
   orgName: string | null;
-  endUserId: number;
+  /** null for a hotline call */
+  endUserId: number | null;
+  channel: ComplaintChannel;
 }
 
 export interface AdminComplaintView extends ComplaintView {
   orgId: number | null;
   orgName: string | null;
-  endUserId: number;
+  endUserId: number | null;
+  channel: ComplaintChannel;
   acceptedAt: string | null;
   timeline: ComplaintTimelineEntry[];
 }
@@ -230,6 +260,7 @@ export interface AdminComplaintQuery extends PageQuery {
   kind?: ComplaintKind;
   category?: ComplaintCategory;
   status?: ComplaintStatus;
+  channel?: ComplaintChannel;
   /** complaint number (or its leading part) */
   keyword?: string;
   /** YYYY-MM-DD (Asia/Shanghai) of submission, inclusive */
@@ -334,6 +365,17 @@ export function complaintRequestProblems(r: Partial<ComplaintCreateRequest>): Fi
   if (r.orderId != null && (!Number.isInteger(r.orderId) || r.orderId <= 0)) push('orderId', '订单无效');
   if (r.contactPhone != null && r.contactPhone !== '' && (typeof r.contactPhone !== 'string' || !/^1[3-9]\d{9}$/.test(r.contactPhone))) {
     push('contactPhone', '请输入 11 位手机号码');
+  }
+  return errors;
+}
+
+/** A hotline call as logged: the passenger's rules, plus the caller's phone (required) and an order number. */
+export function hotlineComplaintProblems(r: Partial<HotlineComplaintRequest>): FieldError[] {
+  const { orderNo, contactPhone, ...rest } = r;
+  const errors = complaintRequestProblems({ ...rest, contactPhone: contactPhone || null });
+  if (!contactPhone) errors.push({ field: 'contactPhone', reason: '请填写来电号码，用于回访' });
+  if (orderNo != null && orderNo !== '' && (typeof orderNo !== 'string' || !/^[A-Z0-9]{8,32}$/.test(orderNo.trim()))) {
+    errors.push({ field: 'orderNo', reason: '订单号应为 8–32 位大写字母或数字' });
   }
   return errors;
 }

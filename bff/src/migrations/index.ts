@@ -10,6 +10,7 @@ import * as m0008 from './0008-payments';
 import * as m0009 from './0009-notification-dedupe';
 import * as m0010 from './0010-feedback';
 import * as m0011 from './0011-invoices';
+import * as m0012 from './0012-hotline-complaints';
 
 export interface Migration {
   name: string;
@@ -30,4 +31,5 @@ export const MIGRATIONS: Migration[] = [
   { name: '0009-notification-dedupe', ...m0009 },
   { name: '0010-feedback', ...m0010 },
   { name: '0011-invoices', ...m0011 },
+  { name: '0012-hotline-complaints', ...m0012 },
 ];

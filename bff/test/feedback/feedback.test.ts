@@ -183,6 +183,64 @@ describe('service evaluation: ratings, complaints and suggestions, statistics (R
     expect((await ComplaintEntity.findByPk(c.id))!.status).toBe('submitted');
   });
 
+  describe('hotline calls logged by customer service', () => {
+    const hotline = (auth: Auth, body: object) => t.request().post('/api/admin/feedback/complaints').set(auth)
+      .send({ clientKey: randomUUID(), kind: 'complaint', category: 'attitude', content: '来电反映：司机接站时态度恶劣，拒绝帮忙放行李', contactPhone: '13912345678', ...body });
+
+    it('R-6.2.8 a call about an order goes to that order\'s operator: listed as 来电 with the caller masked, handled like any complaint, audited; a retry logs it once', async () => {
+      const o = await order(a, a.riders[1], { status: 'paid' });
+      const clientKey = randomUUID();
+      const res = await hotline(service1, { clientKey, orderNo: o.orderNo });
+      expect(res.status).toBe(200);
+      const c = res.body.data;
+      expect(c).toMatchObject({ channel: 'hotline', endUserId: null, orderId: o.id, orderNo: o.orderNo, orgId: w.op1.id, status: 'submitted', contactPhoneMasked: '139****5678' });
+      expect(c.timeline).toEqual([expect.objectContaining({ event: 'SUBMITTED', toStatus: 'submitted', actorName: 'fb_cs1' })]);
+      // the same save again (a double click, a lost answer): the same item, nothing new
+      const again = await hotline(service1, { clientKey, orderNo: o.orderNo });
+      expect(again.body.data.id).toBe(c.id);
+      expect(await ComplaintEntity.count({ where: { clientKey } })).toBe(1);
+      // the same key with other content is a conflict, not a silent overwrite
+      expect(refusal(await hotline(service1, { clientKey, orderNo: o.orderNo, content: '来电反映：车内空调不制冷，温度过高' }))).toEqual({ status: 409, code: 'CONFLICT' });
+      // the phone number is encrypted at rest
+      const raw = await ComplaintEntity.findByPk(c.id);
+      expect(raw!.contactPhoneEnc).not.toContain('13912345678');
+      expect(await AuditRecordEntity.count({ where: { action: 'complaint.log_hotline', targetId: String(c.id) } })).toBe(1);
+
+      const listed = await t.request().get('/api/admin/feedback/complaints').query({ channel: 'hotline', pageSize: 100 }).set(w.admin1);
+      expect(listed.body.data.items.map((i: any) => [i.id, i.channel])).toContainEqual([c.id, 'hotline']);
+      const onlyApp = await t.request().get('/api/admin/feedback/complaints').query({ channel: 'app', pageSize: 100 }).set(w.admin1);
+      expect(onlyApp.body.data.items.map((i: any) => i.id)).not.toContain(c.id);
+      // handled through the same events; the passenger's app account does not see it (it has none)
+      expect((await act(service1, c.id, 'accept')).body.data.status).toBe('processing');
+      expect((await act(service1, c.id, 'resolve', '已回电致歉，并对司机进行教育')).body.data.status).toBe('resolved');
+      expect((await t.request().get('/api/app/feedback/complaints').set(a.auth)).body.data.items.map((i: any) => i.id)).not.toContain(c.id);
+      // another operator's staff neither see it nor can log a call against that order
+      expect(refusal(await t.request().get(`/api/admin/feedback/complaints/${c.id}`).set(w.admin2))).toEqual({ status: 404, code: 'NOT_FOUND' });
+      expect(refusal(await hotline(w.admin2, { orderNo: o.orderNo }))).toEqual({ status: 404, code: 'NOT_FOUND' });
+    });
+
+    it('R-6.2.8 a call about no order goes to the caller\'s own operator (platform staff: the platform); the phone is required; bad fields are named', async () => {
+      const own = await hotline(service1, { kind: 'suggestion', category: 'other', content: '来电建议：希望增加早上六点半的班次' });
+      expect(own.body.data).toMatchObject({ channel: 'hotline', orgId: w.op1.id, orderId: null, kind: 'suggestion' });
+      const platform = await hotline(w.platform, { kind: 'suggestion', category: 'other', content: '来电建议：希望开通到机场的定制线路' });
+      expect(platform.body.data).toMatchObject({ channel: 'hotline', orgId: null });
+      // the platform's own items stay with the platform
+      expect(refusal(await t.request().get(`/api/admin/feedback/complaints/${platform.body.data.id}`).set(w.admin1))).toEqual({ status: 404, code: 'NOT_FOUND' });
+
+      const bad = await hotline(service1, { contactPhone: '', content: '太短', orderNo: 'dz-1', kind: 'praise' });
+      expect(bad.body.errorCode).toBe('VALIDATION_FAILED');
+      expect(bad.body.errors).toEqual(expect.arrayContaining([
+        { field: 'kind', reason: '请选择投诉或建议' },
+        { field: 'content', reason: '请至少写 10 个字' },
+        { field: 'contactPhone', reason: '请填写来电号码，用于回访' },
+        { field: 'orderNo', reason: '订单号应为 8–32 位大写字母或数字' },
+      ]));
+      expect(await ComplaintEntity.count({ where: { content: '太短' } })).toBe(0);
+      expect((await t.request().post('/api/admin/feedback/complaints').set(w.dispatcher1).send({})).status).toBe(403);
+      expect((await t.request().post('/api/admin/feedback/complaints').set(w.regulator).send({})).status).toBe(403);
+    });
+  });
+
   it('R-6.2.8 statistics: average and distribution per operator, route and month, tag counts, complaints by category and state, time to resolve', async () => {
     // operator 2 only: the other tests rate operator 1's trips
     const scores = [5, 4, 2];

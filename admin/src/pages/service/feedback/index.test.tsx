@@ -23,7 +23,7 @@ vi.mock('./components/BarChart', () => ({
 const item = (over: Partial<AdminComplaintListItem> = {}): AdminComplaintListItem => ({
   id: 3, complaintNo: 'TS2612071200123456', kind: 'complaint', category: 'timing', status: 'submitted', summary: '司机迟到了二十分钟',
   orderId: 501, orderNo: 'DZ2612071200001234', createdAt: '2026-12-07T04:00:00Z', updatedAt: '2026-12-07T04:00:00Z',
-  orgId: 2, orgName: '鹏城快线', endUserId: 7, ...over,
+  orgId: 2, orgName: '鹏城快线', endUserId: 7, channel: 'app', ...over,
 });
 
 const view = (over: Partial<AdminComplaintView> = {}): AdminComplaintView => {
@@ -76,6 +76,50 @@ describe('服务评价', { timeout: 60_000 }, () => {
     // processing: it can now be resolved, no longer accepted
     await waitFor(() => expect(buttons()).toContain('办结'));
     expect(buttons()).not.toContain('受理');
+  });
+
+  it('R-6.2.8 customer service logs a hotline call: required fields first, an unknown order on its field, then logged once and opened', async () => {
+    const logged = view({ id: 9, complaintNo: 'TS2612071300000009', channel: 'hotline', endUserId: null, orderId: null, orderNo: null, content: '来电反映：司机接站时态度恶劣', contactPhoneMasked: '139****5678',
+      timeline: [{ id: 5, event: 'SUBMITTED', fromStatus: null, toStatus: 'submitted', note: null, actorName: 'cs_li', at: '2026-12-07T05:00:00Z' }] });
+    let posts = 0;
+    const sent = mockBff(profile(['service:complaint']), {
+      'GET /api/admin/feedback/complaints': () => page(posts > 1 ? [{ ...item({ id: 9, complaintNo: logged.complaintNo, channel: 'hotline' }) }, item()] : [item()]),
+      'GET /api/admin/feedback/complaints/9': () => logged,
+      'POST /api/admin/feedback/complaints': () => {
+        posts += 1;
+        // first: the order number is not one of this operator's orders
+        return posts === 1 ? reply(404, { success: false, data: null, errorCode: 'NOT_FOUND', errorMessage: '订单 不存在' }) : logged;
+      },
+    });
+    renderPage('/service/feedback');
+    fireEvent.click(await screen.findByTestId('hotline-log', undefined, { timeout: 15_000 }));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.click(within(dialog).getByRole('button', { name: /登\s*记/ }));
+    expect(await within(dialog).findByText('请填写来电号码')).toBeInTheDocument();
+    expect(within(dialog).getByText('请选择投诉或建议的类别')).toBeInTheDocument();
+    expect(within(dialog).getByText('请填写来电内容')).toBeInTheDocument();
+    expect(writes(sent)).toHaveLength(0);
+
+    fireEvent.mouseDown(within(dialog).getByRole('combobox', { name: '类别' }));
+    fireEvent.click(await screen.findByTitle('服务态度'));
+    fireEvent.change(within(dialog).getByLabelText('来电号码'), { target: { value: '13912345678' } });
+    fireEvent.change(within(dialog).getByLabelText('订单号'), { target: { value: ' dz2612079999 ' } });
+    fireEvent.change(within(dialog).getByLabelText('来电内容'), { target: { value: '来电反映：司机接站时态度恶劣' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: /登\s*记/ }));
+    expect(await within(dialog).findByText('订单 不存在')).toBeInTheDocument();
+    fireEvent.change(within(dialog).getByLabelText('订单号'), { target: { value: '' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: /登\s*记/ }));
+
+    const drawer = await screen.findByTestId('complaint-drawer');
+    expect(within(drawer).getByText('来电')).toBeInTheDocument();
+    expect(within(drawer).getByText('cs_li')).toBeInTheDocument();
+    const bodies = writes(sent).map((w) => w.body as Record<string, unknown>);
+    expect(bodies).toHaveLength(2);
+    expect(bodies[0]).toMatchObject({ kind: 'complaint', category: 'attitude', contactPhone: '13912345678', orderNo: 'DZ2612079999', content: '来电反映：司机接站时态度恶劣' });
+    expect(bodies[1]).toMatchObject({ orderNo: null });
+    // the same opening of the form: the same key, so the server logs the call once
+    expect(bodies[0].clientKey).toMatch(/^hl-[0-9a-f]{32}$/);
+    expect(bodies[1].clientKey).toBe(bodies[0].clientKey);
   });
 
   it('R-6.2.8 a complaint handled meanwhile by a colleague is read again instead of failing silently', async () => {

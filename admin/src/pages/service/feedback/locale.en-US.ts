@@ -2,7 +2,7 @@ import type { FeedbackMessages } from './locale.zh-CN';
 
 const feedback: FeedbackMessages = {
   menu: 'Service feedback',
-  subtitle: 'Accept, answer and resolve passengers\' complaints and suggestions; ratings and their statistics (log hotline calls for the caller)',
+  subtitle: 'Accept, answer and resolve passengers\' complaints and suggestions; ratings and their statistics; hotline calls are logged here',
   tabs: { complaints: 'Complaints & suggestions', ratings: 'Ratings', stats: 'Statistics' },
   common: {
     operator: 'Operator',
@@ -17,6 +17,7 @@ const feedback: FeedbackMessages = {
     comment: 'Comment',
     route: 'Route',
     departAt: 'Departure',
+    channel: 'Source',
   },
   complaints: {
     title: 'Complaints and suggestions',
@@ -27,14 +28,31 @@ const feedback: FeedbackMessages = {
     empty: 'No complaints or suggestions',
     handle: 'Handle',
   },
+  hotline: {
+    open: 'Log a call',
+    title: 'Log a hotline call',
+    submit: 'Log',
+    done: 'Logged {{no}}',
+    phone: 'Caller phone',
+    phoneHint: 'The answer is given by calling this number back',
+    phoneRequired: 'Enter the caller\'s phone number',
+    orderHint: 'If the caller has an order number: the complaint goes to that order\'s operator',
+    categoryPlaceholder: 'Choose a category',
+    categoryRequired: 'Choose a category',
+    content: 'What the caller said',
+    contentPlaceholder: 'The problem or suggestion (at least 10 characters)',
+    contentRequired: 'Write down what the caller said',
+  },
   drawer: {
     title: 'Handle {{no}}',
+    hotlineNote: 'logged from a hotline call: answer by calling back',
     content: 'Content',
     contact: 'Contact phone',
     order: 'Order',
     timeline: 'History',
     note: 'Reply / note',
     notePlaceholder: 'Replies, resolutions and closings are shown to the passenger; a note on accepting stays internal',
+    notePlaceholderHotline: 'What the caller was told when called back, and the outcome',
     accept: 'Accept',
     reply: 'Reply',
     resolve: 'Resolve',

@@ -1,7 +1,7 @@
 /** Texts of 服务评价 (complaints, ratings, statistics); a namespace of zh-CN.ts, en-US has the same keys. */
 const feedback = {
   menu: '服务评价',
-  subtitle: '旅客投诉与建议的受理、回复、办结，在线评价与统计分析（客服热线来电请代旅客登记）',
+  subtitle: '旅客投诉与建议的受理、回复、办结，在线评价与统计分析；客服热线来电在此登记',
   tabs: { complaints: '投诉与建议', ratings: '评价列表', stats: '统计分析' },
   common: {
     operator: '运营商',
@@ -16,6 +16,7 @@ const feedback = {
     comment: '评价内容',
     route: '线路',
     departAt: '发车时间',
+    channel: '来源',
   },
   complaints: {
     title: '投诉与建议',
@@ -26,14 +27,31 @@ const feedback = {
     empty: '暂无投诉或建议',
     handle: '处理',
   },
+  hotline: {
+    open: '登记来电',
+    title: '登记热线来电',
+    submit: '登记',
+    done: '已登记 {{no}}',
+    phone: '来电号码',
+    phoneHint: '办理结果将电话回访该号码',
+    phoneRequired: '请填写来电号码',
+    orderHint: '旅客能提供订单号时填写，投诉将转该订单的运营商处理',
+    categoryPlaceholder: '请选择类别',
+    categoryRequired: '请选择投诉或建议的类别',
+    content: '来电内容',
+    contentPlaceholder: '记录旅客反映的问题或建议（至少 10 个字）',
+    contentRequired: '请填写来电内容',
+  },
   drawer: {
     title: '处理 {{no}}',
+    hotlineNote: '热线来电登记，答复请电话回访',
     content: '内容',
     contact: '联系电话',
     order: '关联订单',
     timeline: '处理记录',
     note: '回复 / 备注',
     notePlaceholder: '回复、办结、关闭的内容会展示给旅客；受理备注仅内部可见',
+    notePlaceholderHotline: '记录电话回访时告知来电人的内容与处理结果',
     accept: '受理',
     reply: '回复',
     resolve: '办结',

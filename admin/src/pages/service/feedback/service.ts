@@ -1,6 +1,6 @@
 import type {
   AdminComplaintListItem, AdminComplaintQuery, AdminComplaintView, AdminRatingListItem, AdminRatingQuery, ComplaintAction,
-  FeedbackStats, FeedbackStatsQuery, Page,
+  FeedbackStats, FeedbackStatsQuery, HotlineComplaintRequest, Page,
 } from '@dzky/contracts';
 import { http, type Query } from '../../../request';
 
@@ -9,9 +9,17 @@ const BASE = '/api/admin/feedback';
 /** 服务评价 (R-6.2.8): complaint handling, ratings and their statistics, within the user's organisation subtree. */
 export const feedbackApi = {
   complaints: (q: AdminComplaintQuery) => http.get<Page<AdminComplaintListItem>>(`${BASE}/complaints`, q as Query),
+  // silent: the form shows field errors beside the fields
+  logHotline: (req: HotlineComplaintRequest) => http.post<AdminComplaintView>(`${BASE}/complaints`, req, { silent: true }),
   complaint: (id: number) => http.get<AdminComplaintView>(`${BASE}/complaints/${id}`),
   // silent: the drawer shows a missing note beside the field and reloads on FEEDBACK.STATE_INVALID
   act: (id: number, action: ComplaintAction, note: string) => http.post<AdminComplaintView>(`${BASE}/complaints/${id}/${action}`, { note }, { silent: true }),
   ratings: (q: AdminRatingQuery) => http.get<Page<AdminRatingListItem>>(`${BASE}/ratings`, q as Query),
   stats: (q: FeedbackStatsQuery) => http.get<FeedbackStats>(`${BASE}/stats`, q as Query),
 };
+
+/** One key per hotline call being logged: a retried save is recognised by the server. */
+export function newHotlineKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return `hl-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+}

@@ -1,8 +1,8 @@
 import { Rule, RuleType } from '@midwayjs/validate';
 import { ApiProperty } from '@midwayjs/swagger';
 import {
-  COMPLAINT_CATEGORIES, COMPLAINT_KINDS, COMPLAINT_STATUSES, RATING_SUB_SCORES, RATING_TAG_CODES,
-  type ComplaintCategory, type ComplaintKind, type ComplaintStatus, type RatingSubScore, type RatingTag,
+  COMPLAINT_CATEGORIES, COMPLAINT_CHANNELS, COMPLAINT_KINDS, COMPLAINT_STATUSES, RATING_SUB_SCORES, RATING_TAG_CODES,
+  type ComplaintCategory, type ComplaintChannel, type ComplaintKind, type ComplaintStatus, type RatingSubScore, type RatingTag,
 } from '@dzky/contracts';
 
 /*
@@ -42,6 +42,16 @@ export class ComplaintCreateDTO {
   @ApiProperty({ required: false, example: '13800138000' }) @Rule(RuleType.string().max(20).allow('', null)) contactPhone?: string | null;
 }
 
+export class HotlineComplaintDTO {
+  @ApiProperty({ description: '8–64 characters, unique per call logged; a retry sends the same' })
+  @Rule(RuleType.string().max(64).allow('')) clientKey: string;
+  @ApiProperty({ enum: COMPLAINT_KINDS }) @Rule(RuleType.string().max(16).allow('')) kind: ComplaintKind;
+  @ApiProperty({ enum: COMPLAINT_CATEGORIES }) @Rule(RuleType.string().max(16).allow('')) category: ComplaintCategory;
+  @ApiProperty({ description: '10–500 characters: what the caller said' }) @Rule(RuleType.string().max(5000).allow('')) content: string;
+  @ApiProperty({ required: false, description: 'the order the call is about' }) @Rule(RuleType.string().max(64).allow('', null)) orderNo?: string | null;
+  @ApiProperty({ example: '13800138000', description: 'the caller, for the call back' }) @Rule(RuleType.string().max(20).allow('')) contactPhone: string;
+}
+
 export class ComplaintQueryDTO {
   @Rule(page) page?: number;
   @Rule(pageSize) pageSize?: number;
@@ -55,6 +65,7 @@ export class AdminComplaintQueryDTO {
   @Rule(RuleType.string().valid(...COMPLAINT_KINDS)) kind?: ComplaintKind;
   @Rule(RuleType.string().valid(...COMPLAINT_CATEGORIES)) category?: ComplaintCategory;
   @Rule(RuleType.string().valid(...COMPLAINT_STATUSES)) status?: ComplaintStatus;
+  @Rule(RuleType.string().valid(...COMPLAINT_CHANNELS)) channel?: ComplaintChannel;
   @Rule(RuleType.string().trim().max(32).allow('')) keyword?: string;
   @Rule(day) dateFrom?: string;
   @Rule(day) dateTo?: string;

@@ -1,5 +1,5 @@
 import { Column, DataType, Model, Table } from 'sequelize-typescript';
-import type { ComplaintCategory, ComplaintKind, ComplaintStatus, ComplaintTimelineEvent, RatingTag } from '@dzky/contracts';
+import type { ComplaintCategory, ComplaintChannel, ComplaintKind, ComplaintStatus, ComplaintTimelineEvent, RatingTag } from '@dzky/contracts';
 import { jsonColumn } from '../../../common/db/json-column';
 
 /** A passenger's rating of one order (one per order). */
@@ -36,7 +36,11 @@ export class ComplaintEntity extends Model {
   declare id: number;
 
   @Column({ type: DataType.STRING(32) }) declare complaintNo: string;
-  @Column({ type: DataType.INTEGER }) declare endUserId: number;
+  /** the passenger's account; null for a hotline call logged by customer service */
+  @Column({ type: DataType.INTEGER, allowNull: true }) declare endUserId: number | null;
+  @Column({ type: DataType.STRING(16) }) declare channel: ComplaintChannel;
+  /** the staff user who logged a hotline call */
+  @Column({ type: DataType.INTEGER, allowNull: true }) declare loggedBy: number | null;
   @Column({ type: DataType.STRING(64) }) declare clientKey: string;
   @Column({ type: DataType.STRING(64) }) declare requestHash: string;
   @Column({ type: DataType.STRING(16) }) declare kind: ComplaintKind;

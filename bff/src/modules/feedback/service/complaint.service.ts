@@ -1,9 +1,9 @@
 import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { Op, type Transaction, type WhereOptions } from 'sequelize';
 import {
-  COMPLAINT_ACTIONS, COMPLAINT_MACHINE, PASSENGER_VISIBLE_EVENTS, canApply, complaintNoteProblem, complaintRequestProblems, maskPhone,
+  COMPLAINT_ACTIONS, COMPLAINT_MACHINE, PASSENGER_VISIBLE_EVENTS, canApply, complaintNoteProblem, complaintRequestProblems, hotlineComplaintProblems, maskPhone,
   type AdminComplaintListItem, type AdminComplaintQuery, type AdminComplaintView, type ComplaintAction, type ComplaintCreateRequest,
-  type ComplaintListItem, type ComplaintQuery, type ComplaintView, type Page,
+  type ComplaintListItem, type ComplaintQuery, type ComplaintView, type HotlineComplaintRequest, type Page,
 } from '@dzky/contracts';
 import { DatabaseService } from '../../../common/db/database.service';
 import { DomainError, NotFoundError, ValidationError } from '../../../common/error/domain.error';
@@ -44,28 +44,17 @@ export class ComplaintService {
       order = await OrderEntity.findOne({ where: { id: req.orderId, endUserId: principal.subjectId }, attributes: ['id', 'orgId'] });
       if (!order) throw new NotFoundError('订单');
     }
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const item = await this.db.transaction(async (t) => {
-          const made = await ComplaintEntity.create({
-            complaintNo: newComplaintNo(), endUserId: principal.subjectId, clientKey: req.clientKey, requestHash: hash,
-            kind: req.kind, category: req.category, content: req.content.trim(), orderId: order?.id ?? null, orgId: order?.orgId ?? null,
-            contactPhoneEnc: req.contactPhone ? this.cipher.encrypt(req.contactPhone) : null,
-            status: COMPLAINT_MACHINE.initial, acceptedAt: null, resolvedAt: null, closedAt: null,
-          }, { transaction: t });
-          await ComplaintEventEntity.create({ complaintId: made.id, event: 'SUBMITTED', fromStatus: null, toStatus: made.status, note: null, actorId: null, actorName: null }, { transaction: t });
-          return made;
-        });
-        return this.passengerView(await item.reload());
-      } catch (e) {
-        if (isUniqueOn(e, 'complaint_no') && attempt < 5) continue;
-        if (isUniqueOn(e, 'client_key')) {
-          const made = await this.byClientKey(principal, req.clientKey, hash);
-          if (made) return made;
-        }
-        throw e;
-      }
-    }
+    return this.submit(
+      {
+        endUserId: principal.subjectId, channel: 'app', loggedBy: null, clientKey: req.clientKey, requestHash: hash,
+        kind: req.kind, category: req.category, content: req.content.trim(), orderId: order?.id ?? null, orgId: order?.orgId ?? null,
+        contactPhoneEnc: req.contactPhone ? this.cipher.encrypt(req.contactPhone) : null,
+      },
+      null,
+      async () => null,
+      (made) => this.passengerView(made),
+      () => this.byClientKey(principal, req.clientKey, hash),
+    );
   }
 
   async list(principal: EndUserPrincipal, q: ComplaintQuery): Promise<Page<ComplaintListItem>> {
@@ -87,6 +76,42 @@ export class ComplaintService {
 
   // ───────── staff ─────────
 
+  /**
+   * Customer service logs a call to the hotline (R-6.2.8). With an order number the item goes to that
+   * order's operator, which must be within the caller's scope (else 404, as if missing); without one,
+   * to the caller's own operator, or to the platform for platform staff. The answer goes back by
+   * phone: the item belongs to no app account.
+   */
+  async logHotline(principal: AdminPrincipal, req: HotlineComplaintRequest, origin: RequestOrigin): Promise<AdminComplaintView> {
+    const orgIds = await this.scope.visibleOrgs(principal, origin);
+    const problems = hotlineComplaintProblems(req);
+    if (problems.length) throw new ValidationError(problems);
+    const orderNo = req.orderNo?.trim() || null;
+    const hash = complaintHash({ ...req, orderNo });
+    const earlier = await this.byStaffKey(principal, req.clientKey, hash);
+    if (earlier) return earlier;
+    let order: OrderEntity | null = null;
+    if (orderNo) {
+      order = await OrderEntity.findOne({ where: { orderNo }, attributes: ['id', 'orgId'] });
+      if (!order || (orgIds && !orgIds.includes(order.orgId))) throw new NotFoundError('订单');
+    }
+    const orgId = order ? order.orgId : orgIds ? principal.orgId : null;
+    return this.submit(
+      {
+        endUserId: null, channel: 'hotline', loggedBy: principal.subjectId, clientKey: req.clientKey, requestHash: hash,
+        kind: req.kind, category: req.category, content: req.content.trim(), orderId: order?.id ?? null, orgId,
+        contactPhoneEnc: this.cipher.encrypt(req.contactPhone),
+      },
+      principal,
+      (made, t) => this.audit.record(origin, {
+        category: 'admin_write', action: 'complaint.log_hotline', result: 'success', targetType: 'complaint', targetId: made.id,
+        detail: { complaintNo: made.complaintNo, kind: made.kind, orderNo },
+      }, t),
+      (made) => this.adminView(made),
+      () => this.byStaffKey(principal, req.clientKey, hash),
+    );
+  }
+
   async adminList(principal: AdminPrincipal, q: AdminComplaintQuery, origin: RequestOrigin): Promise<Page<AdminComplaintListItem>> {
     const orgIds = await this.scope.visibleOrgs(principal, origin);
     const page = Math.max(1, Number(q.page) || 1);
@@ -97,6 +122,7 @@ export class ComplaintService {
     if (q.kind) and.push({ kind: q.kind });
     if (q.category) and.push({ category: q.category });
     if (q.status) and.push({ status: q.status });
+    if (q.channel) and.push({ channel: q.channel });
     const keyword = q.keyword?.trim();
     if (keyword) and.push(/[\\%_]/.test(keyword) ? { complaintNo: keyword } : { complaintNo: { [Op.like]: `${keyword}%` } });
     if (q.dateFrom && DATE.test(q.dateFrom)) and.push({ createdAt: { [Op.gte]: shanghaiDayStart(q.dateFrom) } });
@@ -104,7 +130,7 @@ export class ComplaintService {
     const { rows, count } = await ComplaintEntity.findAndCountAll({ where: { [Op.and]: and }, order: [['id', 'DESC']], offset: (page - 1) * pageSize, limit: pageSize });
     const [orderNos, orgNames] = await Promise.all([this.orderNos(rows), this.scope.orgNames(rows.map((r) => r.orgId))]);
     return {
-      items: rows.map((r) => ({ ...this.listItem(r, orderNos), orgId: r.orgId, orgName: r.orgId != null ? orgNames.get(r.orgId) ?? null : null, endUserId: r.endUserId })),
+      items: rows.map((r) => ({ ...this.listItem(r, orderNos), orgId: r.orgId, orgName: r.orgId != null ? orgNames.get(r.orgId) ?? null : null, endUserId: r.endUserId, channel: r.channel })),
       total: count, page, pageSize,
     };
   }
@@ -144,6 +170,42 @@ export class ComplaintService {
     return this.adminView(done);
   }
 
+  /**
+   * Writes a new item with its SUBMITTED timeline entry (and `alsoInTx`) in one transaction; a
+   * complaint number already taken is drawn again, and a client key already used answers the item
+   * it made (`earlier`).
+   */
+  private async submit<V>(
+    fields: Pick<ComplaintEntity, 'endUserId' | 'channel' | 'loggedBy' | 'clientKey' | 'requestHash' | 'kind' | 'category' | 'content' | 'orderId' | 'orgId' | 'contactPhoneEnc'>,
+    actor: AdminPrincipal | null,
+    alsoInTx: (made: ComplaintEntity, t: Transaction) => Promise<unknown>,
+    view: (made: ComplaintEntity) => Promise<V>,
+    earlier: () => Promise<V | null>,
+  ): Promise<V> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const item = await this.db.transaction(async (t) => {
+          const made = await ComplaintEntity.create({
+            ...fields, complaintNo: newComplaintNo(), status: COMPLAINT_MACHINE.initial, acceptedAt: null, resolvedAt: null, closedAt: null,
+          }, { transaction: t });
+          await ComplaintEventEntity.create({
+            complaintId: made.id, event: 'SUBMITTED', fromStatus: null, toStatus: made.status, note: null, actorId: actor?.subjectId ?? null, actorName: actor?.username ?? null,
+          }, { transaction: t });
+          await alsoInTx(made, t);
+          return made;
+        });
+        return view(await item.reload());
+      } catch (e) {
+        if (isUniqueOn(e, 'complaint_no') && attempt < 5) continue;
+        if (isUniqueOn(e, 'client_key')) {
+          const made = await earlier();
+          if (made) return made;
+        }
+        throw e;
+      }
+    }
+  }
+
   // ───────── views ─────────
 
   private async visible(principal: AdminPrincipal, id: number, origin: RequestOrigin): Promise<ComplaintEntity> {
@@ -159,6 +221,13 @@ export class ComplaintService {
     if (!item) return null;
     if (item.requestHash !== hash) throw new DomainError('CONFLICT', '重复提交的内容不一致，请刷新后重试');
     return this.passengerView(item);
+  }
+
+  private async byStaffKey(principal: AdminPrincipal, clientKey: string, hash: string): Promise<AdminComplaintView | null> {
+    const item = await ComplaintEntity.findOne({ where: { loggedBy: principal.subjectId, clientKey } });
+    if (!item) return null;
+    if (item.requestHash !== hash) throw new DomainError('CONFLICT', '重复提交的内容不一致，请刷新后重试');
+    return this.adminView(item);
   }
 
   private async orderNos(rows: ComplaintEntity[]): Promise<Map<number, string>> {
@@ -202,6 +271,7 @@ export class ComplaintService {
       orgId: r.orgId,
       orgName: r.orgId != null ? orgNames.get(r.orgId) ?? null : null,
       endUserId: r.endUserId,
+      channel: r.channel,
       acceptedAt: r.acceptedAt?.toISOString() ?? null,
       timeline: events.map((e) => ({ id: e.id, event: e.event, fromStatus: e.fromStatus, toStatus: e.toStatus, note: e.note, actorName: e.actorName, at: e.createdAt.toISOString() })),
     };

@@ -40,8 +40,10 @@ export function ratingHash(r: RatingCreateRequest): string {
   });
 }
 
-export function complaintHash(r: ComplaintCreateRequest): string {
-  return sha256({ kind: r.kind, category: r.category, content: r.content.trim(), orderId: r.orderId ?? null, contactPhone: r.contactPhone || null });
+export function complaintHash(r: Pick<ComplaintCreateRequest, 'kind' | 'category' | 'content' | 'orderId' | 'contactPhone'> & { orderNo?: string | null }): string {
+  // a hotline call names its order by number; an app submission by ID (its hash stays as it was)
+  const order = r.orderNo !== undefined ? { orderNo: r.orderNo } : { orderId: r.orderId ?? null };
+  return sha256({ kind: r.kind, category: r.category, content: r.content.trim(), ...order, contactPhone: r.contactPhone || null });
 }
 
 export function isUniqueOn(e: unknown, index: string): boolean {

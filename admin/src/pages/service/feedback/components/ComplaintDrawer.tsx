@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { App, Button, Descriptions, Drawer, Form, Input, Space, Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import {
-  COMPLAINT_ACTIONS, COMPLAINT_CATEGORY_LABELS, COMPLAINT_EVENT_LABELS, COMPLAINT_KIND_LABELS, COMPLAINT_MACHINE, COMPLAINT_NOTE_MAX,
+  COMPLAINT_ACTIONS, COMPLAINT_CATEGORY_LABELS, COMPLAINT_CHANNEL_LABELS, COMPLAINT_EVENT_LABELS, COMPLAINT_KIND_LABELS, COMPLAINT_MACHINE, COMPLAINT_NOTE_MAX,
   PASSENGER_VISIBLE_EVENTS, canApply, complaintNoteProblem,
   type AdminComplaintView, type ComplaintAction,
 } from '@dzky/contracts';
@@ -86,6 +86,10 @@ export default function ComplaintDrawer({ id, onClose, onChanged }: ComplaintDra
             <Descriptions.Item label={t('feedback.common.operator')}>{item.orgName ?? t('feedback.common.platform')}</Descriptions.Item>
             <Descriptions.Item label={t('feedback.drawer.order')}>{item.orderNo ?? '-'}</Descriptions.Item>
             <Descriptions.Item label={t('feedback.drawer.contact')}>{item.contactPhoneMasked ?? '-'}</Descriptions.Item>
+            <Descriptions.Item label={t('feedback.common.channel')} span={2}>
+              {labelOf(COMPLAINT_CHANNEL_LABELS, item.channel)}
+              {item.channel === 'hotline' && <Typography.Text type="secondary">{` · ${t('feedback.drawer.hotlineNote')}`}</Typography.Text>}
+            </Descriptions.Item>
             <Descriptions.Item label={t('feedback.drawer.content')} span={2}>
               <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{item.content}</Typography.Paragraph>
             </Descriptions.Item>
@@ -103,7 +107,7 @@ export default function ComplaintDrawer({ id, onClose, onChanged }: ComplaintDra
                       <Typography.Text strong>{labelOf(COMPLAINT_EVENT_LABELS, e.event)}</Typography.Text>
                       <Typography.Text type="secondary">{e.actorName ?? t('feedback.drawer.system')}</Typography.Text>
                       <Typography.Text type="secondary">{formatTime(e.at, 'YYYY-MM-DD HH:mm')}</Typography.Text>
-                      {e.note && PASSENGER_VISIBLE_EVENTS.includes(e.event) && (
+                      {e.note && item.channel === 'app' && PASSENGER_VISIBLE_EVENTS.includes(e.event) && (
                         <Tag bordered={false} color="blue">
                           {t('feedback.drawer.passengerVisible')}
                         </Tag>
@@ -124,7 +128,8 @@ export default function ComplaintDrawer({ id, onClose, onChanged }: ComplaintDra
                   maxLength={COMPLAINT_NOTE_MAX}
                   showCount
                   value={note}
-                  placeholder={t('feedback.drawer.notePlaceholder')}
+                  // a hotline caller has no app to read replies in: they are told by phone
+                  placeholder={t(item.channel === 'hotline' ? 'feedback.drawer.notePlaceholderHotline' : 'feedback.drawer.notePlaceholder')}
                   onChange={(e) => setNote(e.target.value)}
                 />
               </Form.Item>

@@ -1,10 +1,11 @@
 import { useCallback, useMemo, useState } from 'react';
-import { Button, Card, Col, DatePicker, Empty, Form, Input, Select, Table, type TableColumnsType } from 'antd';
+import { PhoneOutlined } from '@ant-design/icons';
+import { Button, Card, Col, DatePicker, Empty, Form, Input, Select, Table, Tag, type TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import {
-  COMPLAINT_CATEGORIES, COMPLAINT_CATEGORY_LABELS, COMPLAINT_KINDS, COMPLAINT_KIND_LABELS, COMPLAINT_STATUSES, COMPLAINT_STATUS_LABELS,
-  type AdminComplaintListItem, type ComplaintCategory, type ComplaintKind, type ComplaintStatus,
+  COMPLAINT_CATEGORIES, COMPLAINT_CATEGORY_LABELS, COMPLAINT_CHANNELS, COMPLAINT_CHANNEL_LABELS, COMPLAINT_KINDS, COMPLAINT_KIND_LABELS, COMPLAINT_STATUSES, COMPLAINT_STATUS_LABELS,
+  type AdminComplaintListItem, type ComplaintCategory, type ComplaintChannel, type ComplaintKind, type ComplaintStatus,
 } from '@dzky/contracts';
 import { FilterCard, ListToolbar, usePagedList } from '../../../../components/data-table';
 import { useProfile } from '../../../../session';
@@ -13,6 +14,7 @@ import { labelOf, optionsOf } from '../../../archive/components/labels';
 import { OperatorFilter } from '../../../finance/payments/components/FinanceTags';
 import { feedbackApi } from '../service';
 import ComplaintDrawer from './ComplaintDrawer';
+import HotlineComplaintModal from './HotlineComplaintModal';
 import { ComplaintStatusTag } from './labels';
 
 interface Filters {
@@ -20,6 +22,7 @@ interface Filters {
   kind?: ComplaintKind;
   category?: ComplaintCategory;
   status?: ComplaintStatus;
+  channel?: ComplaintChannel;
   orgId?: number;
   dates?: [Dayjs | null, Dayjs | null] | null;
 }
@@ -33,13 +36,14 @@ export default function ComplaintsTab() {
   const list = usePagedList(
     (f: Filters, paging) =>
       feedbackApi.complaints({
-        ...paging, keyword: f.keyword?.trim() || undefined, kind: f.kind, category: f.category, status: f.status, orgId: f.orgId,
+        ...paging, keyword: f.keyword?.trim() || undefined, kind: f.kind, category: f.category, status: f.status, channel: f.channel, orgId: f.orgId,
         dateFrom: f.dates?.[0]?.format('YYYY-MM-DD'), dateTo: f.dates?.[1]?.format('YYYY-MM-DD'),
       }),
     initial,
   );
   const [openId, setOpenId] = useState<number | null>(null);
   const close = useCallback(() => setOpenId(null), []);
+  const [logging, setLogging] = useState(false);
 
   const columns: TableColumnsType<AdminComplaintListItem> = [
     {
@@ -52,7 +56,21 @@ export default function ComplaintsTab() {
         </Button>
       ),
     },
-    { title: t('feedback.common.kind'), dataIndex: 'kind', width: 80, render: (v: ComplaintKind) => labelOf(COMPLAINT_KIND_LABELS, v) },
+    {
+      title: t('feedback.common.kind'),
+      dataIndex: 'kind',
+      width: 120,
+      render: (v: ComplaintKind, r) => (
+        <>
+          {labelOf(COMPLAINT_KIND_LABELS, v)}
+          {r.channel === 'hotline' && (
+            <Tag bordered={false} color="purple" style={{ marginInlineStart: 6 }}>
+              {labelOf(COMPLAINT_CHANNEL_LABELS, r.channel)}
+            </Tag>
+          )}
+        </>
+      ),
+    },
     { title: t('feedback.common.category'), dataIndex: 'category', width: 100, render: (v: ComplaintCategory) => labelOf(COMPLAINT_CATEGORY_LABELS, v) },
     { title: t('feedback.complaints.summary'), dataIndex: 'summary', ellipsis: true },
     { title: t('feedback.common.orderNo'), dataIndex: 'orderNo', width: 190, render: (v: string | null) => v ?? '-' },
@@ -97,6 +115,11 @@ export default function ComplaintsTab() {
             <Select allowClear placeholder={t('common.all')} options={optionsOf(COMPLAINT_STATUSES, COMPLAINT_STATUS_LABELS)} aria-label={t('common.status')} />
           </Form.Item>
         </Col>
+        <Col xs={24} md={12} xl={4}>
+          <Form.Item name="channel" label={t('feedback.common.channel')}>
+            <Select allowClear placeholder={t('common.all')} options={optionsOf(COMPLAINT_CHANNELS, COMPLAINT_CHANNEL_LABELS)} aria-label={t('feedback.common.channel')} />
+          </Form.Item>
+        </Col>
         <Col xs={24} md={12} xl={7}>
           <Form.Item name="dates" label={t('feedback.common.dates')}>
             <DatePicker.RangePicker allowEmpty={[true, true]} style={{ width: '100%' }} />
@@ -104,7 +127,14 @@ export default function ComplaintsTab() {
         </Col>
         <OperatorFilter />
       </FilterCard>
-      <Card variant="borderless" title={t('feedback.complaints.title')} extra={<ListToolbar onRefresh={() => void list.load()} />}>
+      <Card variant="borderless" title={t('feedback.complaints.title')} extra={
+          <ListToolbar onRefresh={() => void list.load()}>
+            <Button type="primary" icon={<PhoneOutlined />} onClick={() => setLogging(true)} data-testid="hotline-log">
+              {t('feedback.hotline.open')}
+            </Button>
+          </ListToolbar>
+        }
+      >
         <Table<AdminComplaintListItem>
           rowKey="id"
           columns={columns}
@@ -116,6 +146,15 @@ export default function ComplaintsTab() {
         />
       </Card>
       <ComplaintDrawer id={openId} onClose={close} onChanged={() => void list.load()} />
+      <HotlineComplaintModal
+        open={logging}
+        onClose={() => setLogging(false)}
+        onLogged={(item) => {
+          setLogging(false);
+          void list.load();
+          setOpenId(item.id);
+        }}
+      />
     </>
   );
 }

@@ -8,7 +8,7 @@ import {
 import { NotFoundError } from '../../../../common/error/domain.error';
 import { RequirePermission } from '../../../../common/security/access.decorator';
 import { adminOf, originOf } from '../../../../common/security/origin';
-import { AdminComplaintQueryDTO, AdminRatingQueryDTO, ComplaintActionDTO, FeedbackStatsQueryDTO } from '../../dto/feedback.dto';
+import { AdminComplaintQueryDTO, AdminRatingQueryDTO, ComplaintActionDTO, FeedbackStatsQueryDTO, HotlineComplaintDTO } from '../../dto/feedback.dto';
 import { ComplaintService } from '../../service/complaint.service';
 import { FeedbackStatsService } from '../../service/feedback-stats.service';
 import { RatingService } from '../../service/rating.service';
@@ -27,6 +27,13 @@ export class AdminFeedbackController {
   @Get('/complaints')
   async list(@Query() q: AdminComplaintQueryDTO): Promise<Page<AdminComplaintListItem>> {
     return this.complaints.adminList(adminOf(this.ctx), q, originOf(this.ctx));
+  }
+
+  /** A call to the service hotline, logged by customer service. */
+  @RequirePermission('service:complaint')
+  @Post('/complaints')
+  async logHotline(@Body() body: HotlineComplaintDTO): Promise<AdminComplaintView> {
+    return this.complaints.logHotline(adminOf(this.ctx), body, originOf(this.ctx));
   }
 
   @RequirePermission('service:complaint')
