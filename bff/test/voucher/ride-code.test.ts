@@ -1,5 +1,8 @@
 import { verifyRideCode, type OrderVouchers, type RideCodeKeys } from '@dzky/contracts';
+import { randomBytes } from 'crypto';
+import { FieldCipher } from '../../src/common/security/field-cipher.service';
 import { OrderEntity, TicketEntity } from '../../src/modules/booking/entity';
+import { RideCodeService } from '../../src/modules/voucher/service/ride-code.service';
 import { startApp, type TestApp } from '../support/app';
 import { bookingWorld, createTrip, fixedOrder, passengerWithRiders, type World } from '../booking/helpers';
 
@@ -81,6 +84,21 @@ describe('ride codes: 乘车码 per rider, verified offline with the published k
     // nothing is stored: the same ticket answers the same codes again
     const again = (await vouchers(alice, order.id)).body.data as OrderVouchers;
     expect(again.vouchers.map((v) => [v.rideCode, v.checkCode])).toEqual(data.vouchers.map((v) => [v.rideCode, v.checkCode]));
+  });
+
+  it('R-6.2.6 rotating the signing key changes the ride codes\' key ID, not the check codes already sent by SMS', async () => {
+    const ctx = t.app.getApplicationContext();
+    const before = await ctx.getAsync(RideCodeService);
+    // the configuration after a rotation: a new key signs, the old one stays published
+    const [oldKid, oldSeed] = process.env.RIDE_CODE_SIGNING_KEYS!.split(':');
+    const after = new RideCodeService();
+    Object.assign(after, { config: { signingKeys: { r9: randomBytes(32).toString('base64'), [oldKid]: oldSeed }, currentKeyId: 'r9' }, cipher: await ctx.getAsync(FieldCipher) });
+    after.init();
+    const content = { ticketNo: 'T26120800000101', tripId: 1, orderNo: 'DZ2612080000010', riderName: '张*', seatNo: null, fromSeq: 1, toSeq: 3, departAt: '2026-12-08T01:30:00.000Z', issuedAt: '2026-12-07T01:30:00.000Z' };
+    expect(after.checkCode(content.ticketNo)).toBe(before.checkCode(content.ticketNo));
+    expect(after.checkCode('T26120800000102')).not.toBe(after.checkCode(content.ticketNo));
+    const verified = verifyRideCode(after.tokenFor(content), Object.fromEntries(after.publicKeys().map((k) => [k.kid, k.publicKey])), new Date('2026-12-07T12:00:00Z'));
+    expect(verified.ok && verified.payload.kid).toBe('r9');
   });
 
   it('R-6.2.6 a ride code that was altered, or moved to another ticket, is refused', async () => {

@@ -1,6 +1,7 @@
-import { Config, Init, Provide, Scope, ScopeEnum } from '@midwayjs/core';
-import { createHmac, createPublicKey, sign, type KeyObject } from 'crypto';
+import { Config, Init, Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
+import { createPublicKey, sign, type KeyObject } from 'crypto';
 import { assembleRideCode, type RideCodeKey, type RideCodePayload } from '@dzky/contracts';
+import { FieldCipher } from '../../../common/security/field-cipher.service';
 import { ed25519PrivateKey } from '../../../config/secrets';
 
 export interface RideCodeConfig {
@@ -23,8 +24,9 @@ export type RideCodeContent = Omit<RideCodePayload, 'kid'>;
  * n(n−1)/2 · 10⁻⁶ (0.12 % for a full 50-seat coach), and the manifest line also shows the rider's
  * name, so a clash costs a second look, never a wrong boarding. Someone guessing hits one of the
  * trip's n codes with probability n · 10⁻⁶ per try, and without the key a code cannot be worked out
- * from the ticket number printed elsewhere. The HMAC key is derived from the current signing key,
- * so rotating that key changes the check codes too (rotate between trips' messages).
+ * from the ticket number printed elsewhere. The HMAC is the blind-index keyed hash (its own purpose
+ * string), not one derived from a signing key: rotating the ride-code keys leaves the codes already
+ * sent by SMS valid, and the blind-index key never rotates (every index would change with it).
  */
 @Provide()
 @Scope(ScopeEnum.Singleton)
@@ -32,8 +34,10 @@ export class RideCodeService {
   @Config('rideCode')
   private config: RideCodeConfig;
 
+  @Inject()
+  private cipher: FieldCipher;
+
   private keys = new Map<string, KeyObject>();
-  private checkKey: Buffer;
 
   @Init()
   init(): void {
@@ -44,9 +48,6 @@ export class RideCodeService {
     }
     const current = this.keys.get(this.config.currentKeyId);
     if (!current) throw new Error(`ride code key ${this.config.currentKeyId} is not configured`);
-    const seed = current.export({ format: 'der', type: 'pkcs8' }).subarray(-32);
-    // a key of its own for check codes, so the HMAC never sees the signing key itself
-    this.checkKey = createHmac('sha256', seed).update('dzky ride check code v1').digest();
   }
 
   /** `v1.<payload>.<signature>` for the ticket, signed with the current key. */
@@ -58,9 +59,9 @@ export class RideCodeService {
 
   /** 6 digits from the ticket number (see the class comment for why collisions do not matter). */
   checkCode(ticketNo: string): string {
-    const mac = createHmac('sha256', this.checkKey).update(ticketNo).digest();
+    const mac = this.cipher.blindIndex(ticketNo, 'ride_check_code_v1');
     // 48 bits modulo 10⁶: the bias (2⁴⁸ is no multiple of 10⁶) is below 10⁻⁸
-    return String(mac.readUIntBE(0, 6) % 1_000_000).padStart(6, '0');
+    return String(parseInt(mac.slice(0, 12), 16) % 1_000_000).padStart(6, '0');
   }
 
   /** Every configured key's public half: codes signed before a rotation still verify. */
