@@ -21,6 +21,30 @@ async function addRider(page: Page, name: string, idNumber: string): Promise<voi
   await expect(page.locator('#rider-list')).toContainText(name);
 }
 
+/** 深圳 → 广州 the day after tomorrow: the first trip on sale, opened; its ID. */
+async function openTripDayAfterTomorrow(page: Page): Promise<number> {
+  await page.goto('/#/pages/home/index/index');
+  await page.locator('#home-from').click();
+  await page.locator('#city-option-4403').click();
+  await page.locator('#home-to').click();
+  await page.locator('#city-option-4401').click();
+  await page.locator('#home-date-2').click();
+  await page.locator('#home-search-submit').click();
+  await page.locator('.trip-card:not(.trip-card--off)').first().click();
+  return Number(/[?&]id=(\d+)/.exec(page.url())?.[1]);
+}
+
+/** Books the open trip for the given riders, up to the unpaid order's page. */
+async function bookRiders(page: Page, riders: string[]): Promise<void> {
+  await page.locator('#trip-book').click();
+  await page.locator('#booking-page').waitFor();
+  for (const name of riders) await page.locator('.booking-rider__main').filter({ hasText: name }).click();
+  await page.fill('#booking-phone input', '13800138000');
+  await page.locator('#booking-submit').click();
+  await page.locator('#booking-confirm-submit').click();
+  await expect(page.locator('#order-status')).toHaveText('待支付');
+}
+
 const yuanOf = (text: string | null) => Math.round(Number((text ?? '').replace(/[^\d.]/g, '')) * 100);
 
 /** A ride code (`v1.<payload>.<signature>`, Ed25519) checked the way a driver's phone does: with the public key only. */
@@ -59,25 +83,9 @@ test.describe('payments', { tag: '@payments' }, () => {
     await addRider(page, '付款乘客', '110105199003070017');
     await addRider(page, '同行乘客', '110105198805120026');
 
-    // 深圳 → 广州, the day after tomorrow
-    await page.goto('/#/pages/home/index/index');
-    await page.locator('#home-from').click();
-    await page.locator('#city-option-4403').click();
-    await page.locator('#home-to').click();
-    await page.locator('#city-option-4401').click();
-    await page.locator('#home-date-2').click();
-    await page.locator('#home-search-submit').click();
-    await page.locator('.trip-card:not(.trip-card--off)').first().click();
-    const tripId = Number(/[?&]id=(\d+)/.exec(page.url())?.[1]);
+    const tripId = await openTripDayAfterTomorrow(page);
     const before = await passengerApiGet<TripDetail>(`/trips/${tripId}`);
-
-    await page.locator('#trip-book').click();
-    await page.locator('#booking-page').waitFor();
-    for (const name of ['付款乘客', '同行乘客']) await page.locator('.booking-rider__main').filter({ hasText: name }).click();
-    await page.fill('#booking-phone input', '13800138000');
-    await page.locator('#booking-submit').click();
-    await page.locator('#booking-confirm-submit').click();
-    await expect(page.locator('#order-status')).toHaveText('待支付');
+    await bookRiders(page, ['付款乘客', '同行乘客']);
     const total = yuanOf(await page.locator('#order-total').textContent());
     const orderId = Number(/[?&]id=(\d+)/.exec(page.url())?.[1]);
     const orderNo = (await page.locator('#order-no').textContent())!.trim();
@@ -187,5 +195,45 @@ test.describe('payments', { tag: '@payments' }, () => {
     } finally {
       await finance.close();
     }
+  });
+});
+
+/** A desktop browser: WeChat Pay's Native payment, a QR code the payer scans with WeChat on the phone. */
+test.describe('payments on a desktop', { tag: '@payments' }, () => {
+  test.use({ baseURL: urls.passengerH5, viewport: { width: 1280, height: 800 } });
+
+  test('R-6.2.4 a passenger on a computer pays by scanning the Native QR code; the page sees the payment by itself', async ({ page, browser }) => {
+    test.setTimeout(180_000);
+    await signInPassenger(page);
+    await addRider(page, '电脑乘客', '110105197706150030');
+    await openTripDayAfterTomorrow(page);
+    await bookRiders(page, ['电脑乘客']);
+    const total = yuanOf(await page.locator('#order-total').textContent());
+
+    await page.locator('#order-pay').click();
+    await page.locator('#pay-submit').click();
+    // the code WeChat Pay answered (weixin://wxpay/bizpayurl?pr=…), drawn as a QR code on the page
+    const qr = page.getByTestId('pay-qr').locator('[data-value]');
+    await expect(qr).toHaveAttribute('data-value', /^weixin:\/\/wxpay\/bizpayurl\?pr=.+/);
+    const codeUrl = (await qr.getAttribute('data-value'))!;
+    await snap(page, 'payments-20-native-qr');
+
+    // the phone: WeChat opens the code's payment page (the sandbox plays it) and the payer confirms
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    try {
+      const wechat = await phone.newPage();
+      await wechat.goto(`${urls.sandboxWechatPay}/sandbox/pay/${encodeURIComponent(new URL(codeUrl).searchParams.get('pr')!)}`);
+      await expect(wechat.getByTestId('amount')).toContainText((total / 100).toFixed(2));
+      await wechat.getByTestId('confirm').click();
+    } finally {
+      await phone.close();
+    }
+    // nothing comes back to the computer's browser: the page asks until the payment is in
+    await expect(page.locator('#pay-status')).toContainText('支付成功', { timeout: 30_000 });
+    await snap(page, 'payments-21-native-paid');
+    await page.locator('#pay-view-tickets').click();
+    // the order page opened before paying stays below in the page stack (it reloads when shown again)
+    await expect(page.locator('#order-status:visible')).toHaveText('已支付');
+    await expect(page.locator('[data-testid="ride-qr"]:visible')).toHaveCount(1);
   });
 });
