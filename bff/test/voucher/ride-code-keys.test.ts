@@ -42,13 +42,17 @@ describe('ride code signing keys in the configuration (R-6.2.6)', () => {
 
   it('R-6.2.6 keys are read as a base64 seed or a PKCS#8 PEM; the first one signs; anything else is refused', () => {
     // a fresh key, as an operator would paste it into a one-line environment value (line breaks escaped)
-    const pem = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString().trim().replace(/\n/g, '\\n');
+    const generated = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString().trim();
+    const escaped = (text: string) => text.replace(/\n/g, '\\n');
     const seed = randomBytes(32).toString('base64');
-    const secrets = loadSecrets({ NODE_ENV: 'production', ...BASE, RIDE_CODE_SIGNING_KEYS: `r2:${seed},r1:${pem}` });
+    const secrets = loadSecrets({ NODE_ENV: 'production', ...BASE, RIDE_CODE_SIGNING_KEYS: `r2:${seed},r1:${escaped(generated)}` });
     expect(secrets.currentRideCodeKeyId).toBe('r2');
     expect(Object.keys(secrets.rideCodeKeys)).toEqual(['r2', 'r1']);
-    expect(secrets.rideCodeKeys.r1).toMatch(/^-----BEGIN PRIVATE KEY-----\n.+\n-----END PRIVATE KEY-----$/s);
-    for (const bad of ['r1:abc', `:${seed}`, seed, 'r1:-----BEGIN PRIVATE KEY-----\\nAAAA\\n-----END PRIVATE KEY-----']) {
+    // the PEM comes back whole, its line breaks restored
+    expect(secrets.rideCodeKeys.r1).toBe(generated);
+    // the same PEM frame around a body that is no key
+    const notAKey = generated.replace(/\n[\s\S]+\n/, '\nAAAA\n');
+    for (const bad of ['r1:abc', `:${seed}`, seed, `r1:${escaped(notAKey)}`]) {
       expect(() => loadSecrets({ NODE_ENV: 'production', ...BASE, RIDE_CODE_SIGNING_KEYS: bad })).toThrow(/RIDE_CODE_SIGNING_KEYS/);
     }
   });
