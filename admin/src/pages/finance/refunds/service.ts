@@ -14,13 +14,3 @@ export const refundApi = {
   /** staff return tickets of an order (idempotent on clientKey) */
   refundOrder: (orderId: number, req: AdminRefundRequest) => http.post<RefundView>(`/api/admin/orders/${orderId}/refunds`, req, { silent: true }),
 };
-
-/**
- * A fresh idempotency key for one refund dialog (contracts: 8–64 of [A-Za-z0-9_-]); kept across its
- * retries, so a double click or a lost answer does not refund twice. getRandomValues works on plain
- * HTTP too, where randomUUID does not.
- */
-export function newClientKey(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return `rf-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
-}

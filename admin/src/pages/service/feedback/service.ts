@@ -17,9 +17,3 @@ export const feedbackApi = {
   ratings: (q: AdminRatingQuery) => http.get<Page<AdminRatingListItem>>(`${BASE}/ratings`, q as Query),
   stats: (q: FeedbackStatsQuery) => http.get<FeedbackStats>(`${BASE}/stats`, q as Query),
 };
-
-/** One key per hotline call being logged: a retried save is recognised by the server. */
-export function newHotlineKey(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return `hl-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
-}

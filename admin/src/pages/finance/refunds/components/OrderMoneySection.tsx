@@ -14,10 +14,11 @@ import {
 import { canDo } from '../../../../access';
 import { isApiError } from '../../../../request';
 import { useProfile } from '../../../../session';
+import { newClientKey } from '../../../../utils/client-key';
 import { formatTime } from '../../../../utils/time';
 import { labelOf } from '../../../archive/components/labels';
 import { RefundStatusTag, yuan } from '../../payments/components/FinanceTags';
-import { newClientKey, refundApi } from '../service';
+import { refundApi } from '../service';
 
 interface RefundForm {
   ticketIds: number[];
@@ -46,7 +47,7 @@ export default function OrderMoneySection({ order, onRefunded }: { order: OrderV
   const canRefund = canDo('finance.write', me.permissions) && money.paidFen > money.refundedFen && refundable.length > 0;
 
   const openDialog = () => {
-    setClientKey(newClientKey());
+    setClientKey(newClientKey('rf'));
     setError(null);
     setOpen(true);
   };

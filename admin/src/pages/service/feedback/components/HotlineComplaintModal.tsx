@@ -7,7 +7,8 @@ import {
 } from '@dzky/contracts';
 import { optionsOf } from '../../../archive/components/labels';
 import { formErrorText } from '../../../trips/form-errors';
-import { feedbackApi, newHotlineKey } from '../service';
+import { newClientKey } from '../../../../utils/client-key';
+import { feedbackApi } from '../service';
 
 interface Values {
   kind: ComplaintKind;
@@ -39,7 +40,7 @@ export default function HotlineComplaintModal({ open, onClose, onLogged }: Props
 
   useEffect(() => {
     if (open) {
-      key.current = newHotlineKey();
+      key.current = newClientKey('hl');
       form.resetFields();
     }
   }, [open, form]);
