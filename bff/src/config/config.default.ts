@@ -20,20 +20,23 @@ function setting(name: string, localDefault: string): string {
   return localDefault;
 }
 
+/** an https address with a host: what production accepts for every address below (R-8.3) */
+const HTTPS_URL = /^https:\/\/[^/\s]+/i;
+
 /**
  * An address of bff itself or of an external system: a setting as above that, in production, must
  * be https — keys, personal data and payment notifications never travel in plain text (R-8.3).
  */
 function endpoint(name: string, localDefault: string): string {
   const value = setting(name, localDefault);
-  if (env.NODE_ENV === 'production' && !/^https:\/\/[^/\s]+/i.test(value)) throw new Error(`${name} must be an https:// address in production`);
+  if (env.NODE_ENV === 'production' && !HTTPS_URL.test(value)) throw new Error(`${name} must be an https:// address in production`);
   return value;
 }
 
 /** The H5 origins web authorisation may return to (comma-separated); https only in production. */
 function h5Origins(list: string): string[] {
   const origins = list.split(',').map((o) => o.trim()).filter(Boolean);
-  const plain = origins.find((o) => !/^https:\/\//i.test(o));
+  const plain = origins.find((o) => !HTTPS_URL.test(o));
   if (env.NODE_ENV === 'production' && plain) throw new Error(`H5_ORIGINS must list https:// origins in production (${plain})`);
   return origins;
 }
@@ -121,7 +124,9 @@ export default (_appInfo: MidwayAppInfo): MidwayConfig => {
         official: { appid: env.WECHAT_OFFICIAL_APPID ?? 'wx0000000000official', secret: env.WECHAT_OFFICIAL_SECRET ?? '' },
       },
       // official-account web authorisation (H5 inside WeChat); the sandbox serves it beside the APIs
-      openBaseUrl: env.WECHAT_OPEN_BASE_URL ?? (env.NODE_ENV === 'production' ? 'https://open.weixin.qq.com' : (env.WECHAT_BASE_URL ?? sandboxUrl(ports.sandboxWechat))),
+      openBaseUrl: env.WECHAT_OPEN_BASE_URL
+        ? endpoint('WECHAT_OPEN_BASE_URL', '')
+        : env.NODE_ENV === 'production' ? 'https://open.weixin.qq.com' : (env.WECHAT_BASE_URL ?? sandboxUrl(ports.sandboxWechat)),
       // origins of the H5 app that web authorisation may return to (comma-separated); none in production until set
       h5Origins: h5Origins(env.H5_ORIGINS ?? (env.NODE_ENV === 'production' ? '' : `http://localhost:${ports.passengerH5},http://127.0.0.1:${ports.passengerH5}`)),
     },

@@ -25,6 +25,7 @@ const CORE = {
   DB_URL: 'mysql://u:p@db:3306/dzky',
   AUDIT_ANCHOR_FILE: '/var/lib/dzky/anchor.log',
   WECHAT_BASE_URL: 'https://api.weixin.qq.com',
+  WECHAT_OPEN_BASE_URL: 'https://open.weixin.qq.com',
   ALIYUN_SMS_BASE_URL: 'https://dysmsapi.aliyuncs.com',
 };
 
@@ -66,7 +67,7 @@ describe('R-8.2 production configuration', () => {
     const config: any = defaultConfig({} as any);
     expect(config.publicBaseUrl).toBe('https://dzky.example.com');
     expect(config.wechat.h5Origins).toEqual(['https://m.dzky.example.com']);
-    const addresses = ['WECHAT_BASE_URL', 'ALIYUN_SMS_BASE_URL', 'OSS_ENDPOINT', 'LICENCE_REGISTRY_BASE_URL', 'AMAP_BASE_URL', 'PUBLIC_BASE_URL', 'WECHATPAY_BASE_URL', 'EINVOICE_BASE_URL'];
+    const addresses = ['WECHAT_BASE_URL', 'WECHAT_OPEN_BASE_URL', 'ALIYUN_SMS_BASE_URL', 'OSS_ENDPOINT', 'LICENCE_REGISTRY_BASE_URL', 'AMAP_BASE_URL', 'PUBLIC_BASE_URL', 'WECHATPAY_BASE_URL', 'EINVOICE_BASE_URL'];
     for (const name of addresses) {
       Object.assign(process.env, { ...CORE, ...EXTERNAL });
       process.env[name] = (process.env[name] as string).replace(/^https:/, 'http:');
