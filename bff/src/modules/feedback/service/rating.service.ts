@@ -127,7 +127,6 @@ export class RatingService {
     return this.view(rating, order?.orderNo ?? '');
   }
 
-
   private view(r: RatingEntity, orderNo: string): RatingView {
     const subScores: RatingView['subScores'] = {};
     for (const key of RATING_SUB_SCORES) if (r[key] != null) subScores[key] = r[key]!;
