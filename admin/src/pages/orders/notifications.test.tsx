@@ -28,7 +28,9 @@ describe('订单消息通知', { timeout: 60_000 }, () => {
     const drawer = await screen.findByRole('dialog', undefined, { timeout: 15_000 });
     const section = await within(drawer).findByTestId('order-notifications', undefined, { timeout: 15_000 });
     expect(within(section).getByText('消息通知')).toBeInTheDocument();
-    const rows = (await within(section).findAllByRole('row')).slice(1);
+    // the rows once loaded (until then the table holds its loading placeholder row)
+    await within(section).findByText('支付成功', undefined, { timeout: 15_000 });
+    const rows = within(section).getAllByRole('row').slice(1);
     const cells = rows.map((r) => within(r).getAllByRole('cell').map((c) => c.textContent));
     expect(cells).toEqual([
       ['2026-12-01 10:00:00', '支付成功', '微信订阅消息', '已发送', '-'],

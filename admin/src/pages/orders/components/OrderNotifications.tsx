@@ -88,7 +88,8 @@ export default function OrderNotifications({ orderId }: { orderId: number }) {
           loading={rows === null}
           columns={columns}
           dataSource={rows ?? []}
-          locale={{ emptyText: text('empty') }}
+          // while loading, the spinner speaks: "no message sent" is only said once it is known
+          locale={{ emptyText: rows === null ? ' ' : text('empty') }}
           scroll={{ x: 700 }}
         />
       )}
